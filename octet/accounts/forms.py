@@ -1,0 +1,116 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+from octet.accounts.selectors import email_is_taken, user_by_email
+
+
+class SignUpForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
+        ),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use"),
+        error_messages={"required": _("You must accept the terms of use to create an account.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+
+    def clean_first_name(self):
+        return self._clean_name("first_name")
+
+    def clean_last_name(self):
+        return self._clean_name("last_name")
+
+    def _clean_name(self, field):
+        value = self.cleaned_data[field].strip()
+        if not value:
+            raise forms.ValidationError(_("This field is required."), code="required")
+        return value
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email_is_taken(email):
+            raise forms.ValidationError(
+                _("An account already uses this e-mail address. Sign in, or reset your password."),
+                code="duplicate_email",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            from django.contrib.auth import get_user_model
+
+            probe = get_user_model()(
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+                email=cleaned.get("email", ""),
+            )
+            try:
+                password_validation.validate_password(password, probe)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class SignInForm(forms.Form):
+    login = forms.CharField(
+        label=_("E-mail address or username"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class OctetPasswordResetForm(PasswordResetForm):
+    """Tells the person when no account uses the address, instead of failing silently."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if user_by_email(email) is None:
+            raise forms.ValidationError(
+                _("No account uses this e-mail address. Check it, or create an account."),
+                code="unknown_email",
+            )
+        return email
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is incorrect."), code="wrong_password")
+        return password

@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class OctetUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        return self.get(username__iexact=username)
+
+
+class User(AbstractUser):
+    """A person using Octet. E-mail is optional (pupils may have only a username)."""
+
+    # NULL, not "", for people without an address, so that the unique constraint ignores them.
+    email = models.EmailField(_("e-mail address"), blank=True, null=True)  # noqa: DJ001
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    terms_version = models.CharField(_("terms of use version accepted"), max_length=20, blank=True)
+    terms_accepted_at = models.DateTimeField(_("terms of use accepted at"), null=True, blank=True)
+
+    objects = OctetUserManager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-in attempts for one identifier (an e-mail or a username, lower-cased)."""
+
+    identifier = models.CharField(max_length=254, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["identifier"]
+
+    def __str__(self) -> str:
+        return f"{self.identifier}: {self.failures}"

@@ -1,0 +1,134 @@
+"""Writes on accounts: sign-up, sign-in bookkeeping, language, export and deletion."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from octet.accounts.domain import throttling
+from octet.accounts.domain.names import username_base, username_candidates
+from octet.accounts.models import SignInThrottle
+from octet.accounts.selectors import normalise_identifier, throttle_for
+from octet.core import personal_data
+
+
+class EmailAlreadyUsed(Exception):
+    pass
+
+
+def policy() -> throttling.ThrottlePolicy:
+    return throttling.ThrottlePolicy(
+        slow_after=settings.OCTET_SIGN_IN_SLOW_AFTER,
+        lock_after=settings.OCTET_SIGN_IN_LOCK_AFTER,
+        lock_minutes=settings.OCTET_SIGN_IN_LOCK_MINUTES,
+    )
+
+
+def _free_username(base: str) -> str:
+    User = get_user_model()
+    for candidate in username_candidates(base):
+        if not User.objects.filter(username__iexact=candidate).exists():
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@transaction.atomic
+def sign_up(*, first_name: str, last_name: str, email: str, password: str, language: str):
+    """Create a learner account; the terms of use in force are recorded as accepted."""
+    User = get_user_model()
+    email = normalise_identifier(email)
+    if User.objects.filter(email__iexact=email).exists():
+        raise EmailAlreadyUsed(email)
+    user = User(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        username=_free_username(username_base(first_name, last_name)),
+        language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
+        terms_version=settings.OCTET_TERMS_VERSION,
+        terms_accepted_at=timezone.now(),
+    )
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # a concurrent sign-up took the same e-mail
+        raise EmailAlreadyUsed(email) from error
+    return user
+
+
+def sign_in_decision(identifier: str, now=None) -> throttling.ThrottleDecision:
+    record = throttle_for(identifier)
+    if record is None:
+        return throttling.ThrottleDecision(allowed=True)
+    return throttling.decide(
+        record.failures, record.last_failure_at, now or timezone.now(), policy()
+    )
+
+
+@transaction.atomic
+def record_sign_in_failure(identifier: str, now=None) -> throttling.ThrottleDecision:
+    now = now or timezone.now()
+    record, _ = SignInThrottle.objects.select_for_update().get_or_create(
+        identifier=normalise_identifier(identifier)
+    )
+    current = throttling.effective_failures(record.failures, record.last_failure_at, now, policy())
+    record.failures = current + 1
+    record.last_failure_at = now
+    record.save(update_fields=["failures", "last_failure_at"])
+    return throttling.decide(record.failures, record.last_failure_at, now, policy())
+
+
+def record_sign_in_success(identifier: str, user) -> None:
+    identifiers = {normalise_identifier(identifier), normalise_identifier(user.username)}
+    if user.email:
+        identifiers.add(normalise_identifier(user.email))
+    SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+
+
+def set_language(user, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def export_personal_data(user) -> dict:
+    """Everything Octet holds about a person, as JSON-ready data."""
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "format": "octet-personal-data/1",
+        **{provider.name: provider.export(user) for provider in personal_data.providers()},
+    }
+
+
+@transaction.atomic
+def delete_account(user) -> None:
+    """Erase a person's data in every context, then the account itself."""
+    for provider in personal_data.providers():
+        provider.erase(user)
+    user.delete()
+
+
+def _export_account(user) -> dict:
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "language": user.language,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "terms_version": user.terms_version,
+        "terms_accepted_at": user.terms_accepted_at.isoformat() if user.terms_accepted_at else None,
+    }
+
+
+def _erase_account(user) -> None:
+    identifiers = [normalise_identifier(user.username)]
+    if user.email:
+        identifiers.append(normalise_identifier(user.email))
+    SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+
+
+def register_personal_data() -> None:
+    personal_data.register("account", export=_export_account, erase=_erase_account)

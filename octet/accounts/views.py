@@ -1,0 +1,212 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import formats, timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from octet.accounts import services
+from octet.accounts.forms import DeleteAccountForm, OctetPasswordResetForm, SignInForm, SignUpForm
+from octet.accounts.selectors import user_by_identifier
+
+BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return default
+
+
+def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return response
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.sign_up(
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+            )
+        except services.EmailAlreadyUsed:
+            form.add_error(
+                "email",
+                _("An account already uses this e-mail address. Sign in, or reset your password."),
+            )
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(
+                request,
+                _("Welcome to Octet, %(name)s! Your account is ready.") % {"name": user.first_name},
+            )
+            return _remember_language(
+                redirect(_safe_next(request, reverse("accounts:account"))), user.language
+            )
+    return render(
+        request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _throttle_message(decision) -> str:
+    if decision.locked:
+        local = timezone.localtime(decision.retry_at)
+        return _(
+            "Too many failed attempts: this account is locked until %(time)s. "
+            "Try again then, or reset your password."
+        ) % {"time": formats.time_format(local, "TIME_FORMAT")}
+    return ngettext(
+        "Too many failed attempts. Wait %(seconds)d second before trying again.",
+        "Too many failed attempts. Wait %(seconds)d seconds before trying again.",
+        decision.wait_seconds,
+    ) % {"seconds": decision.wait_seconds}
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request, reverse("accounts:account")))
+    form = SignInForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        identifier = form.cleaned_data["login"]
+        decision = services.sign_in_decision(identifier)
+        if not decision.allowed:
+            form.add_error(None, _throttle_message(decision))
+            status = 429
+        else:
+            user = user_by_identifier(identifier)
+            authenticated = None
+            if user is not None:
+                authenticated = authenticate(
+                    request, username=identifier, password=form.cleaned_data["password"]
+                )
+            if authenticated is None:
+                after = services.record_sign_in_failure(identifier)
+                if user is None:
+                    form.add_error(
+                        "login", _("No account matches this e-mail address or username.")
+                    )
+                else:
+                    form.add_error("password", _("The password is incorrect."))
+                if not after.allowed:
+                    form.add_error(None, _throttle_message(after))
+                status = 400
+            else:
+                services.record_sign_in_success(identifier, authenticated)
+                login(request, authenticated, backend=BACKEND)
+                response = redirect(_safe_next(request, reverse("accounts:account")))
+                return _remember_language(response, authenticated.language)
+    elif request.method == "POST":
+        status = 400
+    next_url = _safe_next(request, "")
+    return render(request, "accounts/sign_in.html", {"form": form, "next": next_url}, status=status)
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, _("You are signed out. See you soon!"))
+    return redirect("core:home")
+
+
+@login_required
+@never_cache
+def account(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/account.html", {"account": request.user})
+
+
+@login_required
+@never_cache
+def export_data(request: HttpRequest) -> HttpResponse:
+    data = services.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"octet-{request.user.username}-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@sensitive_post_parameters("password")
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("core:home")
+    return render(
+        request, "accounts/delete.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OctetPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password-reset-sent")
+
+
+class PasswordResetSentView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_sent.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:sign-in")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed. You can sign in now."))
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response

@@ -1,0 +1,79 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+
+def reset_link(message) -> str:
+    return re.search(r"https?://[^/\s]+(/account/password-reset/\S+)", message.body).group(1)
+
+
+def test_reset_link_lets_the_person_choose_a_new_password(client, learner):
+    response = client.post("/account/password-reset", {"email": "LEA@example.org"})
+    assert response["Location"] == "/account/password-reset/sent"
+    assert len(mail.outbox) == 1
+    assert "24 hours" in mail.outbox[0].body
+    page = client.get(reset_link(mail.outbox[0]), follow=True)
+    assert page.status_code == 200
+    form_url = page.redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "Brand-New-Pass2", "new_password2": "Brand-New-Pass2"}
+    )
+    assert response.status_code == 302
+    assert (
+        client.post(
+            "/account/sign-in", {"login": "lea.martin", "password": "Brand-New-Pass2"}
+        ).status_code
+        == 302
+    )
+
+
+def test_unknown_address_is_told_clearly(client, learner):
+    response = client.post("/account/password-reset", {"email": "nobody@example.org"})
+    assert response.status_code == 200
+    assert "No account uses this e-mail address." in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_expired_link_says_so(client, learner, settings):
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    link = reset_link(mail.outbox[0])
+    settings.PASSWORD_RESET_TIMEOUT = -1  # every token is now older than the limit
+    page = client.get(link, follow=True).content.decode()
+    assert "This link has expired or has already been used." in page
+
+
+def test_reset_email_is_written_in_the_language_of_the_page(client, learner):
+    client.cookies["django_language"] = "fr"
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    assert "24 heures" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Octet : choisissez un nouveau mot de passe"
+
+
+def test_link_is_valid_for_24_hours(settings):
+    assert timedelta(hours=24).total_seconds() == settings.PASSWORD_RESET_TIMEOUT
+
+
+def test_change_password_checks_the_old_one_and_the_rules(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    response = client.post(
+        "/account/password",
+        {"old_password": "Wrong-Pass1", "new_password1": "weak", "new_password2": "weak"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Your old password was entered incorrectly" in page
+    response = client.post(
+        "/account/password",
+        {
+            "old_password": password,
+            "new_password1": "Another-Pass3",
+            "new_password2": "Another-Pass3",
+        },
+    )
+    assert response["Location"] == "/account/"
+    learner.refresh_from_db()
+    assert learner.check_password("Another-Pass3")

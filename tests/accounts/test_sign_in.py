@@ -1,0 +1,101 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from octet.accounts.models import SignInThrottle
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, login, password):
+    return client.post("/account/sign-in", {"login": login, "password": password})
+
+
+def test_sign_in_by_email_or_username_in_any_case(client, learner, password):
+    for login in ("lea@example.org", "LEA@EXAMPLE.ORG", "lea.martin", "Lea.Martin"):
+        response = sign_in(client, login, password)
+        assert response.status_code == 302, login
+        assert response["Location"] == "/account/"
+        client.post("/account/sign-out")
+
+
+def test_sign_in_goes_back_to_a_safe_next_page_only(client, learner, password):
+    response = client.post(
+        "/account/sign-in",
+        {"login": "lea.martin", "password": password, "next": "/account/password"},
+    )
+    assert response["Location"] == "/account/password"
+    client.post("/account/sign-out")
+    response = client.post(
+        "/account/sign-in",
+        {"login": "lea.martin", "password": password, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/account/"
+
+
+def test_unknown_account_and_wrong_password_have_their_own_messages(client, learner):
+    response = sign_in(client, "nobody@example.org", "Whatever-1")
+    assert response.status_code == 400
+    assert "No account matches this e-mail address or username." in response.content.decode()
+    response = sign_in(client, "lea.martin", "Wrong-Pass1")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The password is incorrect." in page
+    assert 'value="lea.martin"' in page
+
+
+def test_repeated_failures_slow_down_then_lock_even_the_right_password(
+    client, learner, password, settings
+):
+    for _ in range(settings.OCTET_SIGN_IN_SLOW_AFTER):
+        sign_in(client, "lea.martin", "Wrong-Pass1")
+    response = sign_in(client, "lea.martin", password)
+    assert response.status_code == 429
+    assert (
+        "Too many failed attempts. Wait 5 seconds before trying again." in response.content.decode()
+    )
+
+    # Once the wait is over, failures keep counting until the account is locked.
+    record = SignInThrottle.objects.get(identifier="lea.martin")
+    record.failures = settings.OCTET_SIGN_IN_LOCK_AFTER - 1
+    record.last_failure_at = timezone.now() - timedelta(minutes=5)
+    record.save()
+    response = sign_in(client, "lea.martin", "Wrong-Pass1")
+    assert "this account is locked until" in response.content.decode()
+    response = sign_in(client, "lea.martin", password)
+    assert response.status_code == 429
+    assert "this account is locked until" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_lock_expires_and_success_clears_the_failures(client, learner, password, settings):
+    SignInThrottle.objects.create(
+        identifier="lea.martin",
+        failures=settings.OCTET_SIGN_IN_LOCK_AFTER,
+        last_failure_at=timezone.now() - timedelta(minutes=settings.OCTET_SIGN_IN_LOCK_MINUTES + 1),
+    )
+    response = sign_in(client, "lea.martin", password)
+    assert response.status_code == 302
+    assert not SignInThrottle.objects.exists()
+
+
+def test_sign_in_in_french_says_so_in_french(client, learner):
+    client.cookies["django_language"] = "fr"
+    response = sign_in(client, "lea.martin", "Wrong-Pass1")
+    assert "Le mot de passe est incorrect." in response.content.decode()
+
+
+def test_signed_in_person_sees_the_site_in_their_account_language(client, learner, password):
+    learner.language = "fr"
+    learner.save()
+    sign_in(client, "lea.martin", password)
+    page = client.get("/account/").content.decode()
+    assert "Mon compte" in page
+
+
+def test_sign_out_needs_a_post(client, learner, password):
+    sign_in(client, "lea.martin", password)
+    assert client.get("/account/sign-out").status_code == 405
+    client.post("/account/sign-out")
+    assert client.get("/account/").status_code == 302

@@ -1,0 +1,93 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "first_name": "Amina",
+    "last_name": "Diallo",
+    "email": "Amina.Diallo@Example.org",
+    "password": "Strong-Pass9",
+    "accept_terms": "on",
+}
+
+
+def test_sign_up_creates_an_account_signs_in_and_records_the_terms(client, settings):
+    response = client.post("/account/sign-up", VALID)
+    assert response.status_code == 302
+    user = get_user_model().objects.get()
+    assert user.email == "amina.diallo@example.org"
+    assert user.username == "amina.diallo"
+    assert user.terms_version == settings.OCTET_TERMS_VERSION
+    assert user.terms_accepted_at is not None
+    assert user.password.startswith("argon2")
+    assert client.get("/account/").status_code == 200
+
+
+def test_second_person_with_the_same_name_gets_another_username(client):
+    client.post("/account/sign-up", VALID)
+    client.post("/account/sign-out")
+    client.post("/account/sign-up", {**VALID, "email": "other@example.org"})
+    assert sorted(get_user_model().objects.values_list("username", flat=True)) == [
+        "amina.diallo",
+        "amina.diallo2",
+    ]
+
+
+def test_duplicate_email_is_refused_whatever_its_case_and_keeps_what_was_typed(client):
+    client.post("/account/sign-up", VALID)
+    client.post("/account/sign-out")
+    response = client.post("/account/sign-up", {**VALID, "email": "AMINA.DIALLO@example.org"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "An account already uses this e-mail address" in page
+    assert 'value="Amina"' in page
+    assert "Strong-Pass9" not in page
+    assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("Short1a", "at least 8 characters"),
+        ("alllowercase1", "an upper-case letter, a lower-case letter and a digit"),
+        ("NoDigitsHere", "an upper-case letter, a lower-case letter and a digit"),
+        ("Password123", "too common"),
+    ],
+)
+def test_weak_passwords_are_refused_with_a_reason(client, password, message):
+    response = client.post("/account/sign-up", {**VALID, "password": password})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_terms_must_be_accepted(client):
+    data = {k: v for k, v in VALID.items() if k != "accept_terms"}
+    response = client.post("/account/sign-up", data)
+    assert response.status_code == 400
+    assert "You must accept the terms of use" in response.content.decode()
+
+
+def test_errors_are_shown_in_french_for_a_french_speaker(client):
+    client.cookies["django_language"] = "fr"
+    response = client.post("/account/sign-up", {**VALID, "email": "not-an-email"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Saisissez une adresse de courriel valide." in page
+    assert "Veuillez corriger les erreurs ci-dessous." in page
+
+
+def test_sign_up_in_french_saves_french_on_the_account(client):
+    client.cookies["django_language"] = "fr"
+    client.post("/account/sign-up", VALID)
+    assert get_user_model().objects.get().language == "fr"
+
+
+def test_huge_and_strange_input_is_refused_cleanly(client):
+    response = client.post(
+        "/account/sign-up",
+        {**VALID, "first_name": "x" * 10_000, "last_name": "\u202e\u0000", "email": "@" * 500},
+    )
+    assert response.status_code == 400
+    assert not get_user_model().objects.exists()

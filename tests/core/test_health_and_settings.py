@@ -1,0 +1,73 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_healthz_says_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": True}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_pages_send_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_production_settings_pass_the_deployment_check():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"OCTET_TESTING", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="octet.settings",
+        DEBUG="0",
+        SECRET_KEY="a-long-production-secret-key-with-enough-entropy-0123456789abcdefXYZ!",
+        ALLOWED_HOSTS="octet.example.org",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"OCTET_TESTING", "DEBUG", "SECRET_KEY"}}
+    env.update(DJANGO_SETTINGS_MODULE="octet.settings", DEBUG="0")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_language_switch_is_remembered_in_a_cookie(client):
+    response = client.post("/language", {"language": "fr", "next": "/"})
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "fr"
+    page = client.get("/")
+    assert '<html lang="fr">' in page.content.decode()
+    assert "Créer un compte" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_switch_ignores_unknown_languages_and_foreign_redirects(client):
+    response = client.post("/language", {"language": "xx", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert "django_language" not in response.cookies
