@@ -1,0 +1,358 @@
+"""Answer checking: is a learner's answer to a challenge right?
+
+Pure functions, one per challenge type, and `check_answer` to dispatch. Answers come from HTML
+forms as plain strings (or a list / dict of strings) and may be anything at all: every input is
+judged or refused ("ko") cleanly, nothing raises.
+
+Differences from Pix, on purpose:
+- t3 (typos) is measured against the EXPECTED answer's length, so a long wrong answer cannot
+  buy itself a bigger allowance, and it never applies to expected answers under 4 characters;
+- t2 keeps letters and digits of every script (Pix deletes accented letters without t1);
+- numbers accept a decimal comma or point and spaces, thin spaces or apostrophes between
+  thousands, and are compared exactly as decimals within an absolute tolerance;
+- qrocm-dep finds the best assignment of answers to groups instead of a greedy first match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+
+from octet.content.domain.model import Challenge
+
+MAX_FIELD_LENGTH = 10_000
+T3_RATIO = 0.25
+T3_MIN_LENGTH = 4
+OK, KO = "ok", "ko"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str  # "ok" | "ko"
+    per_field: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == OK
+
+
+def _verdict(per_field: dict[str, bool], ok: bool | None = None) -> Verdict:
+    if ok is None:
+        ok = bool(per_field) and all(per_field.values())
+    return Verdict(OK if ok else KO, MappingProxyType(per_field))
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+# Typographic characters a phone keyboard or a word processor produces instead of ASCII ones.
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4\u0060", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        "\u2026": "...",
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),  # invisible characters
+    }
+)
+_SPACES = re.compile(r"\s+")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+
+
+def pretreat(text: str) -> str:
+    """Always applied: NFC, every kind of space made plain, typography folded, ends trimmed."""
+    text = unicodedata.normalize("NFC", text).translate(_FOLD)
+    # \s covers no-break (U+00A0), narrow no-break (U+202F), thin and figure spaces too.
+    return _SPACES.sub(" ", text).strip()
+
+
+def _t1(text: str) -> str:
+    """Ignore case, accents and every white space."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACES.sub("", text)
+
+
+def _t2(text: str) -> str:
+    """Ignore punctuation: keep letters and digits of any script, and single spaces."""
+    text = "".join(c if c.isalnum() else " " for c in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise(text: str, tolerances: Iterable[str]) -> str:
+    tolerances = set(tolerances)
+    text = pretreat(text)
+    if "t1" in tolerances:
+        text = _t1(text)
+    if "t2" in tolerances:
+        text = _t2(text)
+        if "t1" in tolerances:  # punctuation became spaces, and t1 ignores spaces
+            text = text.replace(" ", "")
+    return text
+
+
+def bounded_levenshtein(a: str, b: str, limit: int) -> int | None:
+    """Edit distance between a and b if it is at most `limit`, else None.
+
+    Work is O(len * limit): only the diagonal band that can stay within the limit is computed,
+    and the search stops as soon as a whole row exceeds it.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return None
+    if a == b:
+        return 0
+    if limit <= 0:
+        return None
+    big = limit + 1
+    previous = [j if j <= limit else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [big] * (len(b) + 1)
+        current[0] = i if i <= limit else big
+        for j in range(low, high + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, big)
+        if min(current[max(0, low - 1) : high + 1]) > limit:
+            return None
+        previous = current
+    return previous[len(b)] if previous[len(b)] <= limit else None
+
+
+def typo_allowance(expected: str) -> int:
+    """How many edits t3 forgives for an expected answer (already normalised)."""
+    if len(expected) < T3_MIN_LENGTH:
+        return 0
+    return int(len(expected) * T3_RATIO)
+
+
+def matches(answer: str, expected: str, tolerances: Iterable[str]) -> bool:
+    """Is a free answer one of the accepted forms of `expected` under the tolerances?"""
+    if not isinstance(answer, str) or len(answer) > MAX_FIELD_LENGTH:
+        return False
+    tolerances = frozenset(tolerances)
+    got, want = normalise(answer, tolerances), normalise(expected, tolerances)
+    if not got or not want:
+        return False
+    if got == want:
+        return True
+    if "t3" in tolerances:
+        return bounded_levenshtein(got, want, typo_allowance(want)) is not None
+    return False
+
+
+def matches_any(answer: str, variants: Iterable[str], tolerances: Iterable[str]) -> bool:
+    tolerances = frozenset(tolerances)
+    return any(matches(answer, variant, tolerances) for variant in variants)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"\d{1,3}([ '](\d{3}))+")
+
+
+def parse_number(text: object) -> Decimal | None:
+    """Read a number typed by a person ("1 234,5", "1,234.5", "1'000", "-0.25"), else None."""
+    if isinstance(text, bool) or not isinstance(text, (str, int, float, Decimal)):
+        return None
+    text = pretreat(str(text))
+    if not text or len(text) > 100:
+        return None
+    sign = ""
+    if text[0] in "+-":
+        sign, text = text[0], text[1:].lstrip()
+    text = text.replace("'", " ")
+    commas, points = text.count(","), text.count(".")
+    if commas and points:
+        # the later one is the decimal mark, the other groups thousands: 1.234,5 or 1,234.5
+        thousands = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(thousands, " ").replace(",", ".")
+    elif commas > 1 or points > 1:
+        text = text.replace("," if commas else ".", " ")
+    else:
+        text = text.replace(",", ".")
+    whole, dot, decimals = text.partition(".")
+    if " " in whole and not _GROUPED.fullmatch(whole):
+        return None  # spaces may only separate groups of three digits
+    text = sign + whole.replace(" ", "") + dot + decimals
+    if not _NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
+        return None
+
+
+# --- one function per challenge type -------------------------------------------------------
+
+
+def _position(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and len(value) <= 12:
+        value = value.strip()
+        if value.isascii() and value.isdigit():
+            return int(value)
+    return None
+
+
+def check_qcu(challenge: Challenge, answer: object) -> Verdict:
+    position = _position(answer)
+    return _verdict({"answer": position is not None and (position,) == challenge.solution})
+
+
+def _positions(answer: object) -> list[int] | None:
+    if isinstance(answer, str):
+        if len(answer) > MAX_FIELD_LENGTH:
+            return None
+        items: list[object] = [part for part in answer.split(",") if part.strip()]
+    elif isinstance(answer, (list, tuple)):
+        if len(answer) > 1000:
+            return None
+        items = list(answer)
+    else:
+        return None
+    positions = [_position(item) for item in items]
+    if any(p is None for p in positions):
+        return None
+    return positions  # type: ignore[return-value]
+
+
+def check_qcm(challenge: Challenge, answer: object) -> Verdict:
+    positions = _positions(answer)
+    # all or nothing: the same set, each position chosen once
+    right = (
+        positions is not None
+        and len(positions) == len(set(positions))
+        and set(positions) == set(challenge.solution)
+    )
+    return _verdict({"answer": right})
+
+
+def check_qroc(challenge: Challenge, locale: str, answer: object) -> Verdict:
+    if isinstance(answer, Mapping):  # a one-field form may still send {"answer": ...}
+        answer = answer.get("answer")
+    variants = challenge.solutions.get(locale, ())
+    ok = isinstance(answer, str) and matches_any(answer, variants, challenge.tolerances)
+    return _verdict({"answer": ok})
+
+
+def _field_answers(challenge: Challenge, answer: object) -> dict[str, str]:
+    if not isinstance(answer, Mapping):
+        return {}
+    return {f.key: v for f in challenge.fields if isinstance(v := answer.get(f.key), str)}
+
+
+def check_qrocm_ind(challenge: Challenge, locale: str, answer: object) -> Verdict:
+    given = _field_answers(challenge, answer)
+    per_field = {
+        f.key: f.key in given
+        and matches_any(given[f.key], f.solutions.get(locale, ()), challenge.tolerances)
+        for f in challenge.fields
+    }
+    return _verdict(per_field)
+
+
+def check_qrocm_dep(challenge: Challenge, locale: str, answer: object) -> Verdict:
+    """Answers in any order; each group of variants can be matched by one answer only."""
+    given = _field_answers(challenge, answer)
+    groups = challenge.groups.get(locale, ())
+    keys = [f.key for f in challenge.fields]
+    accepts = {
+        key: [
+            g
+            for g, variants in enumerate(groups)
+            if matches_any(given[key], variants, challenge.tolerances)
+        ]
+        if key in given
+        else []
+        for key in keys
+    }
+    # maximum bipartite matching (augmenting paths): tiny graphs, exact result
+    owner: dict[int, str] = {}
+
+    def assign(key: str, seen: set[int]) -> bool:
+        for group in accepts[key]:
+            if group in seen:
+                continue
+            seen.add(group)
+            if group not in owner or assign(owner[group], seen):
+                owner[group] = key
+                return True
+        return False
+
+    for key in keys:
+        assign(key, set())
+    matched = set(owner.values())
+    per_field = {key: key in matched for key in keys}
+    required = challenge.required or len(keys)
+    return _verdict(per_field, ok=len(matched) >= required)
+
+
+_AMBIGUOUS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
+
+
+def number_readings(text: object) -> list[Decimal]:
+    """Every sensible reading: "1,234" is 1.234 in French and 1234 in English, accept both."""
+    value = parse_number(text)
+    readings = [] if value is None else [value]
+    if isinstance(text, str) and _AMBIGUOUS.fullmatch(stripped := pretreat(text)):
+        readings.append(Decimal(stripped.replace(",", "").replace(".", "")))
+    return readings
+
+
+def check_numeric(challenge: Challenge, answer: object) -> Verdict:
+    if isinstance(answer, Mapping):
+        answer = answer.get("answer")
+    expected, tolerance = Decimal(challenge.number), Decimal(challenge.tolerance)
+    ok = any(abs(value - expected) <= tolerance for value in number_readings(answer))
+    return _verdict({"answer": ok})
+
+
+def check_answer(challenge: Challenge, locale: str, answer: object) -> Verdict:
+    """Judge `answer` to `challenge` shown in `locale`. Never raises on any answer."""
+    try:
+        if challenge.type == "qcu":
+            return check_qcu(challenge, answer)
+        if challenge.type == "qcm":
+            return check_qcm(challenge, answer)
+        if challenge.type == "qroc":
+            return check_qroc(challenge, locale, answer)
+        if challenge.type == "qrocm-ind":
+            return check_qrocm_ind(challenge, locale, answer)
+        if challenge.type == "qrocm-dep":
+            return check_qrocm_dep(challenge, locale, answer)
+        if challenge.type == "numeric":
+            return check_numeric(challenge, answer)
+    except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError):
+        # a hostile answer must cost the learner the question, never the server a 500
+        return _verdict({}, ok=False)
+    return _verdict({}, ok=False)
+
+
+def solution_answer(challenge: Challenge, locale: str) -> str | dict[str, str]:
+    """The canonical right answer, as a form would send it (for checks and previews)."""
+    if challenge.type == "qcu":
+        return str(challenge.solution[0]) if challenge.solution else ""
+    if challenge.type == "qcm":
+        return ",".join(str(p) for p in challenge.solution)
+    if challenge.type == "qroc":
+        variants = challenge.solutions.get(locale, ())
+        return variants[0] if variants else ""
+    if challenge.type == "qrocm-ind":
+        return {f.key: (f.solutions.get(locale) or ("",))[0] for f in challenge.fields}
+    if challenge.type == "qrocm-dep":
+        groups = challenge.groups.get(locale, ())
+        return {
+            f.key: groups[i][0] if i < len(groups) and groups[i] else ""
+            for i, f in enumerate(challenge.fields)
+        }
+    if challenge.type == "numeric":
+        # written the way a learner of that locale would type it
+        return challenge.number.replace(".", ",") if locale == "fr" else challenge.number
+    return ""

@@ -1,0 +1,337 @@
+"""Answer checking, table-driven: one row per behaviour a learner would notice."""
+
+from decimal import Decimal
+from types import MappingProxyType
+
+import pytest
+
+from octet.content.domain.checking import (
+    MAX_FIELD_LENGTH,
+    bounded_levenshtein,
+    check_answer,
+    matches,
+    normalise,
+    parse_number,
+    solution_answer,
+)
+from octet.content.domain.model import TOLERANCES, Challenge, Field
+
+ALL = frozenset(TOLERANCES)
+
+
+def qcu(solution=2):
+    return Challenge(
+        id="c-qcu",
+        type="qcu",
+        proposals={"fr": ("a", "b", "c"), "en": ("a", "b", "c")},
+        solution=(solution,),
+    )
+
+
+def qcm(*solution):
+    return Challenge(
+        id="c-qcm",
+        type="qcm",
+        proposals={"fr": tuple("abcd"), "en": tuple("abcd")},
+        solution=solution,
+    )
+
+
+def qroc(fr, en=None, tolerances=ALL):
+    return Challenge(
+        id="c-qroc",
+        type="qroc",
+        solutions={"fr": tuple(fr), "en": tuple(en or fr)},
+        tolerances=frozenset(tolerances),
+    )
+
+
+def numeric(number, tolerance="0"):
+    return Challenge(id="c-num", type="numeric", number=number, tolerance=tolerance)
+
+
+def ind():
+    return Challenge(
+        id="c-ind",
+        type="qrocm-ind",
+        fields=(
+            Field(
+                "date",
+                {},
+                MappingProxyType({"fr": ("12/03/2021", "12 mars 2021"), "en": ("12/03/2021",)}),
+            ),
+            Field("model", {}, MappingProxyType({"fr": ("EOS 80D",), "en": ("EOS 80D",)})),
+        ),
+        tolerances=frozenset({"t1", "t2"}),
+    )
+
+
+def dep(required=0, tolerances=("t1", "t2")):
+    return Challenge(
+        id="c-dep",
+        type="qrocm-dep",
+        fields=(Field("a", {}), Field("b", {})),
+        groups={
+            "fr": (("PDF",), ("ODT", "OpenDocument"), ("DOCX",)),
+            "en": (("PDF",), ("ODT",), ("DOCX",)),
+        },
+        required=required,
+        tolerances=frozenset(tolerances),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        ("2", "ok"),
+        (" 2 ", "ok"),
+        (2, "ok"),
+        ("1", "ko"),
+        ("3", "ko"),
+        ("", "ko"),
+        (None, "ko"),
+        ("2,3", "ko"),
+        ("deux", "ko"),
+        ("٢", "ko"),  # an Arabic-Indic digit is not a position
+        (True, "ko"),
+        ("9" * 50_000, "ko"),
+        (["2"], "ko"),
+    ],
+)
+def test_qcu(answer, outcome):
+    assert check_answer(qcu(2), "fr", answer).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        ("1,3", "ok"),
+        ("3,1", "ok"),
+        (" 1 , 3 ", "ok"),
+        (["3", "1"], "ok"),
+        ([1, 3], "ok"),
+        ("1", "ko"),  # all or nothing
+        ("1,3,4", "ko"),
+        ("1,1,3", "ko"),
+        ("1;3", "ko"),
+        ("", "ko"),
+        ({"1": "3"}, "ko"),
+        (["1", None], "ko"),
+        (",".join(["1"] * 20_000), "ko"),
+    ],
+)
+def test_qcm(answer, outcome):
+    assert check_answer(qcm(1, 3), "en", answer).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [
+        ("Le Mans", "ok"),
+        ("  le mans ", "ok"),
+        ("LEMANS", "ok"),
+        ("Le\u00a0Mans", "ok"),  # non-breaking space
+        ("Le\u202fMans", "ok"),  # narrow non-breaking space
+        ("Le-Mans!", "ok"),  # punctuation (t2)
+        ("Le Mams", "ok"),  # one typo on 6 letters (t3 allows 1)
+        ("Le Mamz", "ko"),  # two typos: beyond 25 % of 6
+        ("Paris", "ko"),
+        ("", "ko"),
+        ("   ", "ko"),
+        ("!!!", "ko"),
+        (None, "ko"),
+        (42, "ko"),
+        ("Le Mans" * 5000, "ko"),  # longer than the cap: refused, not crashed
+        ("中文", "ko"),
+    ],
+)
+def test_qroc_default_tolerances(answer, outcome):
+    assert check_answer(qroc(["Le Mans"]), "fr", answer).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("expected", "answer", "tolerances", "outcome"),
+    [
+        ("Élève", "eleve", ALL, "ok"),  # accents (t1)
+        ("Élève", "eleve", {"t2", "t3"}, "ko"),  # no t1: accents and case count
+        ("Élève", "Élève", {"t2"}, "ok"),
+        ("E\u0301le\u0300ve", "Élève", set(), "ok"),  # NFC: decomposed equals composed
+        ("l'ordinateur", "l’ordinateur", set(), "ok"),  # typographic apostrophe
+        ('"bonjour"', "«bonjour»", set(), "ok"),  # typographic quotes
+        ("mot-clé", "mot–clé", set(), "ok"),  # en dash
+        ("Cœur", "coeur", ALL, "ok"),  # ligature
+        ("https", "http", ALL, "ok"),  # 5 letters allow 1 edit
+        ("2021", "2022", ALL, "ok"),  # 4 characters allow 1 edit: why years turn t3 off
+        ("2021", "2022", {"t1", "t2"}, "ko"),
+        ("Le Mans", "le-mans", {"t1", "t2"}, "ok"),  # punctuation and spaces both ignored
+        ("mot clé", "mot-clé", {"t2"}, "ok"),  # without t1 punctuation reads as a space
+        ("abc", "abd", ALL, "ko"),  # under 4 characters: no typo allowed
+        ("password", "pasword", ALL, "ok"),  # 8 letters allow 2 edits
+        ("password", "paswrd", ALL, "ok"),
+        ("password", "pswrd", ALL, "ko"),
+        ("Le Mans", "LeMans", {"t2"}, "ko"),  # without t1 inner spaces count
+        ("Москва", "москва", ALL, "ok"),  # other scripts keep their letters under t2
+        ("Москва", "Mосква", {"t2"}, "ko"),  # a Latin M is not a Cyrillic one
+    ],
+)
+def test_qroc_tolerances(expected, answer, tolerances, outcome):
+    assert check_answer(qroc([expected], tolerances=tolerances), "fr", answer).outcome == outcome
+
+
+def test_t3_is_measured_on_the_expected_answer():
+    # a long answer cannot buy a bigger allowance: 1 edit allowed for "lemans" (6 chars)
+    assert not matches("lemansxx", "lemans", ALL)
+    assert matches("lemansx", "lemans", ALL)
+
+
+def test_qroc_uses_the_variants_of_the_locale():
+    challenge = qroc(["Londres"], ["London"])
+    assert check_answer(challenge, "fr", "Londres").ok
+    assert not check_answer(challenge, "en", "Londres").ok
+    assert check_answer(challenge, "en", "london").ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome", "per_field"),
+    [
+        ({"date": "12/03/2021", "model": "EOS 80D"}, "ok", {"date": True, "model": True}),
+        ({"date": "12 MARS 2021", "model": "eos80d"}, "ok", {"date": True, "model": True}),
+        ({"date": "13/03/2021", "model": "EOS 80D"}, "ko", {"date": False, "model": True}),
+        ({"date": "12/03/2021"}, "ko", {"date": True, "model": False}),
+        ({"date": "12/03/2021", "model": ["EOS 80D"]}, "ko", {"date": True, "model": False}),
+        ({}, "ko", {"date": False, "model": False}),
+        ("EOS 80D", "ko", {"date": False, "model": False}),
+        (None, "ko", {"date": False, "model": False}),
+    ],
+)
+def test_qrocm_ind(answer, outcome, per_field):
+    verdict = check_answer(ind(), "fr", answer)
+    assert verdict.outcome == outcome
+    assert dict(verdict.per_field) == per_field
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome", "per_field"),
+    [
+        ({"a": "PDF", "b": "ODT"}, "ok", {"a": True, "b": True}),
+        ({"a": "odt", "b": "pdf"}, "ok", {"a": True, "b": True}),  # any order
+        ({"a": "OpenDocument", "b": "docx"}, "ok", {"a": True, "b": True}),
+        ({"a": "PDF", "b": "PDF"}, "ko", {"a": True, "b": False}),  # a group cannot be reused
+        ({"a": "ODT", "b": "OpenDocument"}, "ko", {"a": True, "b": False}),  # same group twice
+        ({"a": "PDF", "b": "RTF"}, "ko", {"a": True, "b": False}),
+        ({"a": "PDF"}, "ko", {"a": True, "b": False}),
+        ({"a": "", "b": ""}, "ko", {"a": False, "b": False}),
+    ],
+)
+def test_qrocm_dep(answer, outcome, per_field):
+    verdict = check_answer(dep(), "fr", answer)
+    assert verdict.outcome == outcome
+    assert dict(verdict.per_field) == per_field
+
+
+def test_qrocm_dep_required_fewer_than_fields():
+    assert check_answer(dep(required=1), "fr", {"a": "PDF", "b": "RTF"}).ok
+    assert not check_answer(dep(required=1), "fr", {"a": "RTF", "b": "RTF"}).ok
+
+
+def test_qrocm_dep_finds_the_best_assignment():
+    # "pdfx" is a typo of "PDFX" and of "PDF"; a greedy first match would block the second answer
+    challenge = Challenge(
+        id="c",
+        type="qrocm-dep",
+        fields=(Field("a", {}), Field("b", {})),
+        groups={"en": (("PDFA",), ("PDFX",))},
+    )
+    assert check_answer(challenge, "en", {"a": "PDFX", "b": "PDFA"}).ok
+    assert check_answer(challenge, "en", {"a": "PDFZ", "b": "PDFA"}).ok
+
+
+@pytest.mark.parametrize(
+    ("number", "tolerance", "answer", "outcome"),
+    [
+        ("12.5", "0", "12.5", "ok"),
+        ("12.5", "0", "12,5", "ok"),
+        ("12.5", "0", " 12,50 ", "ok"),
+        ("12.5", "0", "12.51", "ko"),
+        ("12.5", "0.01", "12.51", "ok"),
+        ("12.5", "0.01", "12.52", "ko"),
+        ("1234.5", "0", "1 234,5", "ok"),
+        ("1234.5", "0", "1\u202f234,5", "ok"),  # narrow no-break space (French typography)
+        ("1234.5", "0", "1\u00a0234,5", "ok"),
+        ("1234.5", "0", "1'234.5", "ok"),
+        ("1234.5", "0", "1,234.5", "ok"),
+        ("1234.5", "0", "1.234,5", "ok"),
+        ("1234567", "0", "1 234 567", "ok"),
+        ("1234567", "0", "1.234.567", "ok"),
+        ("1234", "0", "1,234", "ok"),  # English thousands
+        ("1.234", "0", "1,234", "ok"),  # French decimal
+        ("1234", "0", "12 34", "ko"),  # groups are three digits
+        ("-3", "0", "−3", "ok"),  # typographic minus
+        ("0.5", "0", ",5", "ok"),
+        ("0.5", "0", "0.5.", "ko"),
+        ("12", "0", "12 €", "ko"),
+        ("12", "0", "douze", "ko"),
+        ("12", "0", "", "ko"),
+        ("12", "0", None, "ko"),
+        ("12", "0", "1e1", "ko"),
+        ("12", "0", "9" * 20_000, "ko"),
+        ("0.3", "0", "0,3", "ok"),  # exact decimals: no 0.1 + 0.2 surprise
+    ],
+)
+def test_numeric(number, tolerance, answer, outcome):
+    assert check_answer(numeric(number, tolerance), "fr", answer).outcome == outcome
+
+
+def test_parse_number():
+    assert parse_number("1 234,5") == Decimal("1234.5")
+    assert parse_number("+7") == Decimal(7)
+    assert parse_number("abc") is None
+    assert parse_number(float("nan")) is None
+
+
+def test_bounded_levenshtein_exits_early():
+    assert bounded_levenshtein("kitten", "sitting", 3) == 3
+    assert bounded_levenshtein("kitten", "sitting", 2) is None
+    assert bounded_levenshtein("a" * 9000, "b" * 9000, 2) is None
+    assert bounded_levenshtein("a" * 9000, "b", 2) is None
+
+
+def test_normalise():
+    assert normalise("  Le\u00a0Mans ! ", ALL) == "lemans"
+    assert normalise("  Le\u00a0Mans ! ", {"t2"}) == "Le Mans"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        None,
+        "",
+        "x" * (MAX_FIELD_LENGTH + 1),
+        "\x00\ud800",
+        {"a": {"b": "c"}},
+        ["x"] * 3,
+        object(),
+        12.5,
+        float("inf"),
+    ],
+)
+@pytest.mark.parametrize("challenge", [qcu(), qcm(1), qroc(["x"]), ind(), dep(), numeric("1")])
+def test_any_answer_is_judged_without_raising(challenge, answer):
+    assert check_answer(challenge, "fr", answer).outcome in {"ok", "ko"}
+
+
+def test_unknown_type_is_ko():
+    assert check_answer(Challenge(id="c", type="essay"), "fr", "x").outcome == "ko"
+
+
+@pytest.mark.parametrize(
+    "challenge", [qcu(), qcm(1, 3), qroc(["Le Mans"]), ind(), dep(), numeric("12.5")]
+)
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_solution_answer_is_accepted(challenge, locale):
+    assert check_answer(challenge, locale, solution_answer(challenge, locale)).ok
+
+
+def test_solution_answer_numeric_uses_the_locale_decimal_mark():
+    assert solution_answer(numeric("12.5"), "fr") == "12,5"
+    assert solution_answer(numeric("12.5"), "en") == "12.5"
