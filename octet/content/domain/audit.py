@@ -1,0 +1,109 @@
+"""Editorial rules and figures about a release, for `make content-check` and `content-stats`.
+
+The loader refuses content that would be served wrong; these rules are about a bank that is
+complete enough to teach (tutorials, lessons, attachments in step with their specs).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from octet.content.domain.attachments import AttachmentSpec
+from octet.content.domain.model import CHALLENGE_TYPES, LOCALES, TUTORED_MAX_LEVEL
+from octet.content.domain.problems import Problem
+from octet.content.domain.release import Release
+
+
+def editorial_problems(release: Release) -> list[Problem]:
+    problems = []
+    for tube in release.tubes.values():
+        if tube.lesson_id is None:
+            problems.append(
+                Problem(tube.source.path, tube.source.line, f"tube {tube.id}: no lesson")
+            )
+    for skill in release.skills.values():
+        if skill.level > TUTORED_MAX_LEVEL:
+            continue
+        locales = {
+            release.tutorials[t].locale for t in skill.tutorial_ids if t in release.tutorials
+        }
+        for locale in LOCALES:
+            if locale not in locales:
+                problems.append(
+                    Problem(
+                        skill.source.path,
+                        skill.source.line,
+                        f"skill {skill.id}: no 'better' tutorial in {locale!r}"
+                        f" (required up to level {TUTORED_MAX_LEVEL})",
+                    )
+                )
+    return problems
+
+
+def attachment_problems(
+    release: Release, specs: list[AttachmentSpec], files_dir: Path, display=str
+) -> list[Problem]:
+    """Specs and committed files must match one to one."""
+    problems = []
+    declared = {spec.file for spec in specs}
+    for spec in specs:
+        if spec.file not in release.attachments:
+            problems.append(
+                Problem(
+                    spec.path,
+                    spec.line,
+                    f"attachment {spec.file}: file not generated (run make attachments)",
+                )
+            )
+    for name in release.attachments:
+        if name not in declared:
+            problems.append(Problem(display(files_dir / name), 1, "attachment file without a spec"))
+    return problems
+
+
+def release_stats(release: Release, specs: list[AttachmentSpec] | None = None) -> dict[str, Any]:
+    challenges = list(release.challenges.values())
+    validated = [c for c in challenges if c.validated]
+    levels = {
+        index: sorted(
+            {
+                c.level
+                for s in release.skills_by_competence.get(index, ())
+                for c in release.challenges_by_skill.get(s.id, ())
+                if c.validated
+            }
+        )
+        for index in release.competences
+    }
+    types = Counter(c.type for c in challenges)
+    usage = Counter(c.embed.simulator for c in challenges if c.embed is not None)
+    used_attachments = {name for c in challenges for a in c.attachments for name in a.values()}
+    return {
+        "version": release.version,
+        "areas": len(release.areas),
+        "competences": len(release.competences),
+        "competences_with_content": sum(1 for c in release.competences.values() if c.tube_ids),
+        "thematics": len(release.thematics),
+        "tubes": len(release.tubes),
+        "skills": len(release.skills),
+        "challenges": len(challenges),
+        "validated": len(validated),
+        "statuses": dict(sorted(Counter(c.status for c in challenges).items())),
+        "types": {t: types.get(t, 0) for t in CHALLENGE_TYPES},
+        "locales": {loc: sum(1 for c in challenges if loc in c.locales) for loc in LOCALES},
+        "levels": levels,
+        "tutorials": len(release.tutorials),
+        "own_lessons": len(release.lessons),
+        "simulators": len(release.simulators),
+        "simulator_usage": {name: usage.get(name, 0) for name in release.simulators},
+        "attachments": len(release.attachments),
+        "attachment_specs": len(specs) if specs is not None else None,
+        "attachments_used": len(used_attachments),
+        "illustrations": len(release.illustrations),
+        "timed": sum(1 for c in challenges if c.timed),
+        "focused": sum(1 for c in challenges if c.focused),
+        "calibrated": sum(1 for c in challenges if c.calibrated),
+        "pix_max": round(sum(s.pix_value for s in release.skills.values()), 2),
+    }
