@@ -88,6 +88,12 @@ class SignInForm(forms.Form):
 class OctetPasswordResetForm(PasswordResetForm):
     """Tells the person when no account uses the address, instead of failing silently."""
 
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if user_by_email(email) is None:

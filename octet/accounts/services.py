@@ -11,6 +11,8 @@ from octet.accounts.models import SignInThrottle
 from octet.accounts.selectors import normalise_identifier, throttle_for
 from octet.core import personal_data
 
+CHOSEN_LANGUAGE_SESSION_KEY = "octet_chosen_language"
+
 
 class EmailAlreadyUsed(Exception):
     pass

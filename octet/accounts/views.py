@@ -129,6 +129,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 status = 400
             else:
                 services.record_sign_in_success(identifier, authenticated)
+                chosen = request.session.get(services.CHOSEN_LANGUAGE_SESSION_KEY)
+                if chosen:
+                    services.set_language(authenticated, chosen)
                 login(request, authenticated, backend=BACKEND)
                 response = redirect(_safe_next(request, reverse("accounts:account")))
                 return _remember_language(response, authenticated.language)

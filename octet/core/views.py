@@ -40,6 +40,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
     translation.activate(language)
     if request.user.is_authenticated:
         account_services.set_language(request.user, language)
+    else:
+        # Carried over to the account at the next sign-in: an explicit choice wins.
+        request.session[account_services.CHOSEN_LANGUAGE_SESSION_KEY] = language
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

@@ -99,3 +99,12 @@ def test_sign_out_needs_a_post(client, learner, password):
     assert client.get("/account/sign-out").status_code == 405
     client.post("/account/sign-out")
     assert client.get("/account/").status_code == 302
+
+
+def test_a_language_chosen_before_sign_in_is_saved_on_the_account(client, learner, password):
+    assert learner.language == "en"
+    client.post("/language", {"language": "fr", "next": "/account/sign-in"})
+    sign_in(client, "lea.martin", password)
+    learner.refresh_from_db()
+    assert learner.language == "fr"
+    assert "Mon compte" in client.get("/account/").content.decode()

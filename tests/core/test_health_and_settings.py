@@ -26,7 +26,8 @@ def test_production_settings_pass_the_deployment_check():
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"OCTET_TESTING", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+        if k
+        not in {"OCTET_TESTING", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="octet.settings",
