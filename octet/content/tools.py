@@ -34,7 +34,8 @@ def collect(content_dir: Path):
     return release, specs, problems
 
 
-def check(content_dir: Path, out=sys.stdout) -> int:
+def check(content_dir: Path, out=None) -> int:
+    out = out or sys.stdout
     release, _specs, problems = collect(content_dir)
     for problem in problems:
         print(problem, file=out)
@@ -52,7 +53,8 @@ def check(content_dir: Path, out=sys.stdout) -> int:
     return 0
 
 
-def stats(content_dir: Path, out=sys.stdout) -> int:
+def stats(content_dir: Path, out=None) -> int:
+    out = out or sys.stdout
     release, specs, problems = collect(content_dir)
     figures = release_stats(release, specs)
     if problems:

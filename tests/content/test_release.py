@@ -1,0 +1,346 @@
+"""Loader and release: what loads, what is refused, and where the problem is reported."""
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from octet.content.domain import release as release_module
+from octet.content.domain.checking import check_answer
+from octet.content.domain.problems import ContentError
+from octet.content.domain.release import current_release, load_release, version_of
+from octet.evaluation.domain.params import default_item_params
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASIC = FIXTURES / "basic"
+COMPETENCE = "competences/1.1.yaml"
+
+
+@pytest.fixture
+def bank(tmp_path):
+    """A private copy of the basic bank that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(BASIC, target)
+    return target
+
+
+def edit(bank: Path, relative: str, old: str, new: str) -> None:
+    path = bank / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(bank: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_release(bank)
+    prefix = f"{release_module.display_path(bank)}/"
+    return [str(p).removeprefix(prefix) for p in caught.value.problems]
+
+
+def test_basic_bank_loads_with_its_indexes():
+    release = load_release(BASIC)
+    assert set(release.areas) == {"1"}
+    assert release.areas["1"].competence_ids == ("1.1", "1.2")
+    assert release.competences["1.1"].tube_ids == ("searchOperators",)
+    assert list(release.skills) == ["@searchOperators1", "@searchOperators2"]
+    assert [s.id for s in release.skills_by_tube["searchOperators"]] == [
+        "@searchOperators1",
+        "@searchOperators2",
+    ]
+    assert [s.level for s in release.skills_by_competence["1.1"]] == [1, 2]
+    assert [c.id for c in release.challenges_by_skill["@searchOperators1"]] == [
+        "searchOperators1-quotes",
+        "searchOperators1-several",
+    ]
+    assert set(release.lessons) == {"lesson-searchOperators"}
+    assert release.tutorials["tuto-searchOperators1-fr"].lesson_id == "lesson-searchOperators"
+    assert release.skills["@searchOperators1"].tutorial_ids == (
+        "tuto-searchOperators1-fr",
+        "tuto-searchOperators1-en",
+    )
+    assert release.skills["@searchOperators1"].learning_more_tutorial_ids == (
+        "tuto-searchOperators1-more",
+    )
+    assert release.simulators == ("webmail",)
+    assert release.attachments == ("notes-en.txt", "notes-fr.txt")
+
+
+def test_challenge_fields_are_read_as_written():
+    release = load_release(BASIC)
+    challenges = release.challenges
+    assert challenges["searchOperators1-quotes"].solution == (2,)
+    assert challenges["searchOperators1-quotes"].illustration.file == "results.svg"
+    assert challenges["searchOperators1-several"].timer == 60
+    # YAML would read 2021 as a number and 12.50 as 12.5: text stays text, decimals stay exact
+    year = challenges["searchOperators2-notes"].fields[1]
+    assert year.solutions["fr"] == ("2021",)
+    assert challenges["searchOperators2-total"].number == "12.50"
+    assert challenges["searchOperators2-total"].tolerance == "0.01"
+    assert dict(challenges["searchOperators2-notes"].attachments[0]) == {
+        "fr": "notes-fr.txt",
+        "en": "notes-en.txt",
+    }
+    assert challenges["searchOperators2-total"].embed.scenario["fr"]["inbox"] == ()
+    assert challenges["searchOperators2-formats"].status == "draft"
+    assert check_answer(challenges["searchOperators2-total"], "fr", "12,5").ok
+
+
+def test_item_params_default_from_the_level_unless_declared():
+    challenges = load_release(BASIC).challenges
+    quotes = challenges["searchOperators1-quotes"]
+    assert (quotes.difficulty, quotes.discrimination) == default_item_params(1)
+    assert quotes.calibrated is False
+    total = challenges["searchOperators2-total"]
+    assert (total.difficulty, total.discrimination, total.calibrated) == (0.3, 1.4, True)
+
+
+def test_pix_value_is_eight_shared_by_the_skills_of_a_level_at_most_four():
+    skills = load_release(BASIC).skills
+    # one skill per level in the competence: each worth min(4, 8 / 1)
+    assert skills["@searchOperators1"].pix_value == 4.0
+    assert skills["@searchOperators2"].pix_value == 4.0
+
+
+def test_pix_value_counts_only_skills_with_a_validated_challenge(bank):
+    edit(
+        bank,
+        COMPETENCE,
+        "type: qroc\n                status: validated",
+        "type: qroc\n                status: draft",
+    )
+    edit(
+        bank,
+        COMPETENCE,
+        "type: qrocm-ind\n                status: validated",
+        "type: qrocm-ind\n                status: draft",
+    )
+    edit(
+        bank,
+        COMPETENCE,
+        "type: numeric\n                status: validated",
+        "type: numeric\n                status: archived",
+    )
+    assert load_release(bank).skills["@searchOperators2"].pix_value == 0.0
+
+
+def test_release_is_immutable():
+    release = load_release(BASIC)
+    with pytest.raises(TypeError):
+        release.challenges["new"] = None  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        release.version = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        release.challenges["searchOperators1-quotes"].proposals["fr"] = ()  # type: ignore[index]
+
+
+def test_version_is_a_hash_of_the_files_that_affect_tests(bank):
+    first = version_of(bank)
+    assert first == load_release(bank).version == version_of(BASIC)
+    assert len(first) == 12
+    (bank / "README.md").write_text("notes for reviewers", encoding="utf-8")
+    (bank / "attachments" / "1.1.yaml").write_text(
+        (bank / "attachments" / "1.1.yaml").read_text(encoding="utf-8") + "\n"
+    )
+    assert version_of(bank) == first  # docs and specs do not change what a learner sees
+    (bank / "attachments" / "files" / "notes-en.txt").write_text("Meeting in Paris.\n")
+    assert version_of(bank) != first
+
+
+def test_current_release_is_loaded_once(monkeypatch):
+    monkeypatch.setenv("OCTET_CONTENT_DIR", str(BASIC))
+    current_release.cache_clear()
+    try:
+        assert current_release() is current_release()
+        assert current_release().content_dir == str(BASIC)
+    finally:
+        current_release.cache_clear()
+
+
+def test_broken_fixture_reports_every_problem_with_path_and_line():
+    with pytest.raises(ContentError) as caught:
+        load_release(FIXTURES / "broken")
+    lines = [f"{Path(p.path).name}:{p.line}: {p.message}" for p in caught.value.problems]
+    assert lines == [
+        "1.1.yaml:17: challenge two-right: proposals differ in"
+        " number between locales (fr: 3, en: 2)",
+        "1.1.yaml:18: challenge two-right: a qcu has exactly one right answer, not 2",
+        "1.1.yaml:23: challenge no-english: 'instruction' has no 'en' text",
+        "1.1.yaml:26: challenge no-english: attachment 'missing.txt' not found in"
+        " content/attachments/files/ (make attachments?)",
+        "1.1.yaml:27: challenge two-right: missing 'solution'",
+        "1.1.yaml:27: duplicate challenge id 'two-right' (first at"
+        f" {release_module.display_path(FIXTURES / 'broken' / COMPETENCE)}:13)",
+        "1.1.yaml:31: challenge two-right: unknown key 'soluton'",
+        "1.2.yaml:5: invalid YAML: did not find expected ',' or '}'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "message"),
+    [
+        (
+            'competence: "1.1"',
+            'competence: "9.9"',
+            "competence:",
+            "unknown competence '9.9' (not in framework.yaml)",
+        ),
+        (
+            'competence: "1.1"',
+            'competence: "1.2"',
+            "competence:",
+            "competence '1.2' belongs in 1.2.yaml",
+        ),
+        (
+            "solution: [2]",
+            "solution: []",
+            "solution: []",
+            "challenge searchOperators1-quotes: a qcu has exactly one right answer, not 0",
+        ),
+        (
+            "solution: [2]",
+            "solution: [4]",
+            "solution: [4]",
+            "challenge searchOperators1-quotes: solution position 4 is not between 1 and 3",
+        ),
+        (
+            "solution: [1, 3]",
+            "solution: [1, 2, 3]",
+            "solution: [1, 2, 3]",
+            "challenge searchOperators1-several: every proposal is right; nothing to choose",
+        ),
+        (
+            'en: "Which operators exist?"}',
+            "}",
+            'instruction: {fr: "Quels',
+            "challenge searchOperators1-several: 'instruction' has no 'en' text",
+        ),
+        (
+            'en: "Search operators"}',
+            'en: ""}',
+            'title: {fr: "Opérateurs',
+            "tube searchOperators title: 'en' is empty",
+        ),
+        (
+            'solutions: {fr: ["moins", "le signe moins"]',
+            'solutions: {fr: ["moins", "?!"]',
+            "id: searchOperators2-minus",
+            "challenge searchOperators2-minus: solutions 'fr' variant '?!' can never be answered",
+        ),
+        (
+            "file: results.svg",
+            "file: result.svg",
+            "file: result.svg",
+            "challenge searchOperators1-quotes: illustration"
+            " 'result.svg' not found in content/illustrations/",
+        ),
+        (
+            "simulator: webmail",
+            "simulator: mailbox",
+            "simulator: mailbox",
+            "challenge searchOperators2-total: simulator"
+            " 'mailbox' not found in content/simulators/",
+        ),
+        (
+            'link: "lesson:lesson-searchOperators"',
+            'link: "lesson:lesson-other"',
+            "id: tuto-searchOperators1-fr",
+            "tutorial tuto-searchOperators1-fr: no lesson 'lesson-other'",
+        ),
+        (
+            'link: "https://example.org/search"',
+            'link: "http://example.org"',
+            'link: "http:',
+            "tutorial tuto-searchOperators1-more: link must be"
+            " 'lesson:<id>' or an https:// address",
+        ),
+        (
+            "id: searchOperators2-minus",
+            "id: searchOperators1-quotes",
+            "id: searchOperators1-quotes\n                type: qroc",
+            "duplicate challenge id 'searchOperators1-quotes'"
+            " (first at BANK/competences/1.1.yaml:44)",
+        ),
+        (
+            "          - level: 2",
+            "          - level: 1",
+            '          - level: 1\n            description: {fr: "Exclure',
+            "tube searchOperators: level 1 already at line 15",
+        ),
+        (
+            "          - level: 2",
+            "          - level: 9",
+            "level: 9",
+            "tube searchOperators skill: 'level' must be between 1 and 8, not 9",
+        ),
+        (
+            "type: qroc\n",
+            "type: essay\n",
+            "type: essay",
+            "challenge searchOperators2-minus: type must be one of qcu,"
+            " qcm, qroc, qrocm-ind, qrocm-dep, numeric",
+        ),
+        (
+            "tolerance: 0.01",
+            "tolerance: -1",
+            "tolerance: -1",
+            "challenge searchOperators2-total: tolerance cannot be negative",
+        ),
+        (
+            'groups: {fr: [["ODT", "OpenDocument"], ["CSV"], ["PNG"]]',
+            'groups: {fr: [["ODT"], ["CSV"]]',
+            "groups:",
+            "challenge searchOperators2-formats: groups differ in number between locales",
+        ),
+        (
+            'body: {fr: "Des **guillemets**',
+            'body: {fr: "Des <b>guillemets</b>',
+            "body:",
+            "lesson lesson-searchOperators: body.fr contains raw HTML (use Markdown)",
+        ),
+        (
+            '    name: {fr: "Recherche sur le web", en: "Web search"}',
+            '    name: {fr: "Recherche sur le web", en: "Web'
+            ' search"}\n    name: {fr: "x", en: "y"}',
+            '    name: {fr: "x"',
+            "duplicate key 'name' in thematic",
+        ),
+        (
+            "solution: 12.50",
+            "solution: douze",
+            "solution: douze",
+            "challenge searchOperators2-total: 'solution' must be a number",
+        ),
+        (
+            "timer: 60",
+            "timer: soon",
+            "timer: soon",
+            "challenge searchOperators1-several: 'timer' must be a whole number",
+        ),
+        (
+            "tolerances: [t1, t2]\n                explanation: {fr: \"C'est",
+            "tolerances: [t4]\n                explanation: {fr: \"C'est",
+            "tolerances: [t4]",
+            "challenge searchOperators2-notes: tolerances are a list among t1, t2, t3",
+        ),
+    ],
+)
+def test_each_problem_is_reported_at_its_line(bank, old, new, marker, message):
+    edit(bank, COMPETENCE, old, new)
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index(marker)].count("\n") + 1
+    expected = f"competences/1.1.yaml:{line}: {message.replace('BANK', str(bank))}"
+    assert expected in problems(bank)
+
+
+def test_a_broken_bank_is_never_half_loaded(bank):
+    edit(bank, COMPETENCE, "solution: [2]", "solution: [1, 2]")
+    edit(bank, COMPETENCE, "file: results.svg", "file: nothing.svg")
+    found = problems(bank)
+    assert len(found) == 2
+
+
+def test_unquoted_competence_index_and_empty_file(bank):
+    (bank / "competences" / "1.2.yaml").write_text("", encoding="utf-8")
+    assert problems(bank) == ["competences/1.2.yaml:1: empty file"]

@@ -1,0 +1,123 @@
+"""The content tools as the content writers use them: problem lines, exit codes, stats."""
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from octet.content import tools
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROBLEM_LINE = re.compile(r"^[^:\s][^:]*:\d+: .+$")
+
+
+@pytest.fixture
+def bank(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", target)
+    return target
+
+
+def run(command: str, content: Path) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = tools.check(content, out) if command == "check" else tools.stats(content, out)
+    return code, out.getvalue().splitlines()
+
+
+def test_check_passes_on_a_sound_bank():
+    code, lines = run("check", FIXTURES / "basic")
+    assert code == 0
+    assert len(lines) == 1
+    assert lines[0].startswith("content OK: release ")
+    assert "6 challenges (5 validated)" in lines[0]
+
+
+def test_check_prints_one_line_per_problem_and_fails():
+    code, lines = run("check", FIXTURES / "broken")
+    assert code == 1
+    *problem_lines, summary = lines
+    assert all(PROBLEM_LINE.match(line) for line in problem_lines), problem_lines
+    assert summary == "content check: 9 problem(s) in 2 file(s)"
+    assert any(line.endswith("1.1.yaml:6: tube searchOperators: no lesson") for line in lines)
+
+
+def test_check_requires_tutorials_up_to_level_five(bank):
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'locale: en\n                title: "Exclude"',
+            'locale: fr\n                title: "Exclude"',
+        ),
+        encoding="utf-8",
+    )
+    code, lines = run("check", bank)
+    assert code == 1
+    assert lines[0].endswith(
+        "competences/1.1.yaml:62: skill @searchOperators2: no 'better' tutorial in 'en'"
+        " (required up to level 5)"
+    )
+
+
+def test_check_matches_attachment_specs_and_files(bank):
+    (bank / "attachments" / "files" / "stray.txt").write_text("nobody declared me")
+    (bank / "attachments" / "files" / "notes-en.txt").unlink()
+    code, lines = run("check", bank)
+    assert code == 1
+    text = "\n".join(lines)
+    assert "attachments/1.1.yaml:5: attachment notes-en.txt: file not generated" in text
+    assert "attachments/files/stray.txt:1: attachment file without a spec" in text
+    assert "attachment 'notes-en.txt' not found" in text
+
+
+def test_check_validates_attachment_specs(bank):
+    spec = bank / "attachments" / "1.1.yaml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8")
+        + "- file: Photo One.jpg\n  kind: photo\n"
+        + "- file: pic.jpg\n  kind: photo\n  width: 10\n  height: 100\n  scene: moon\n"
+        + "  exif: {datetime: '2021-03-12', gps: [100, 2]}\n",
+        encoding="utf-8",
+    )
+    code, lines = run("check", bank)
+    assert code == 1
+    text = "\n".join(lines)
+    assert "1.1.yaml:9: attachment Photo One.jpg: file must be a lower-case kebab-case name" in text
+    assert "1.1.yaml:13: attachment pic.jpg: width must be between 16 and 4000" in text
+    assert "1.1.yaml:15: attachment pic.jpg: scene must be one of" in text
+    assert "1.1.yaml:16: attachment pic.jpg: exif datetime is" in text
+    assert "1.1.yaml:16: attachment pic.jpg: exif gps is [latitude, longitude]" in text
+
+
+def test_stats_ends_with_one_json_object_with_the_agreed_keys():
+    code, lines = run("stats", FIXTURES / "basic")
+    assert code == 0
+    figures = json.loads(lines[-1])
+    for key in (
+        "areas", "competences", "tubes", "skills", "challenges", "types", "locales", "levels",
+        "tutorials", "own_lessons", "simulators", "attachments", "timed",
+    ):  # fmt: skip
+        assert key in figures
+    assert figures["challenges"] == 6
+    assert figures["types"] == {
+        "qcu": 1, "qcm": 1, "qroc": 1, "qrocm-ind": 1, "qrocm-dep": 1, "numeric": 1,
+    }  # fmt: skip
+    assert figures["locales"] == {"fr": 6, "en": 6}
+    assert figures["levels"] == {"1.1": [1, 2], "1.2": []}
+    assert (figures["tutorials"], figures["own_lessons"]) == (5, 1)
+    assert (figures["simulators"], figures["simulator_usage"]) == (1, {"webmail": 1})
+    assert (figures["attachments"], figures["timed"]) == (2, 1)
+    assert len(lines) > 1  # a readable summary comes first
+
+
+def test_main_refuses_a_directory_without_framework(tmp_path, capsys):
+    assert tools.main(["check", "--content", str(tmp_path)]) == 2
+    assert "not a content directory" in capsys.readouterr().err
+
+
+def test_main_runs_check(capsys):
+    assert tools.main(["check", "--content", str(FIXTURES / "basic")]) == 0
+    assert capsys.readouterr().out.startswith("content OK")
