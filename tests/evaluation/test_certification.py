@@ -1,0 +1,136 @@
+import numpy as np
+import pytest
+
+from octet.evaluation.domain.certification import (
+    CertificationConfig,
+    CertificationTest,
+    ExposureControl,
+    ScoreBands,
+    replay,
+)
+from octet.evaluation.domain.irt import GRID, ItemBank
+from octet.evaluation.domain.types import ENGINE_VERSION, Item
+
+
+def _bank(n_comp=4, tubes=6, levels=6, per_skill=2, seed=0):
+    rng = np.random.default_rng(seed)
+    items = []
+    for c in range(n_comp):
+        for t in range(tubes):
+            for level in range(1, levels + 1):
+                for k in range(per_skill):
+                    items.append(
+                        Item(
+                            f"c{c}t{t}s{level}-{k}",
+                            f"c{c}t{t}s{level}",
+                            f"c{c}t{t}",
+                            f"c{c}",
+                            level,
+                            difficulty=(level - 3.5) * 0.75 + rng.normal(0, 0.3),
+                            discrimination=float(np.exp(rng.normal(0.2, 0.3))),
+                            calibrated=True,
+                        )
+                    )
+    return ItemBank.from_items(items, release="r1")
+
+
+def _simulate(bank, config, n, seed=0, exposure=None):
+    rng = np.random.default_rng(seed)
+    tests = []
+    for j in range(n):
+        theta = rng.normal()
+        test = CertificationTest(bank, config, exposure, seed=j)
+        while (index := test.next_index()) is not None:
+            p = 1 / (1 + np.exp(-bank.a[index] * (theta - bank.b[index])))
+            test.record_index(index, bool(rng.random() < p))
+        tests.append(test)
+    return tests
+
+
+def test_incremental_estimate_matches_a_full_recomputation():
+    bank = _bank()
+    test = _simulate(bank, CertificationConfig(length=12), 1)[0]
+    log_post = -0.5 * GRID**2
+    for index, ok in zip(test.administered, test.responses, strict=True):
+        p = 1 / (1 + np.exp(-bank.a[index] * (GRID - bank.b[index])))
+        log_post += np.log(p if ok else 1 - p)
+    w = np.exp(log_post - log_post.max())
+    w /= w.sum()
+    assert test.theta == pytest.approx(float(w @ GRID), abs=1e-9)
+
+
+def test_exposure_stays_under_r_max():
+    bank = _bank()
+    exposure = ExposureControl(len(bank), r_max=0.2)
+    tests = _simulate(bank, CertificationConfig(length=12, r_max=0.2), 100, exposure=exposure)
+    assert len(tests) == 100
+    assert exposure.counts.max() / 100 <= 0.2 + 1e-9
+
+
+def test_content_balance_every_competence_and_one_item_per_tube():
+    bank = _bank(n_comp=4)
+    for test in _simulate(bank, CertificationConfig(length=12), 20):
+        tubes = bank.tube_index[test.administered]
+        assert len(set(tubes.tolist())) == len(tubes) == 12
+        counts = np.bincount(bank.competence_index[test.administered], minlength=4)
+        assert counts.min() >= 1
+        assert counts.max() <= 4  # ceil(12 / 4) + 1
+
+
+def test_standard_error_stop_waits_for_coverage():
+    bank = _bank(n_comp=4)
+    config = CertificationConfig(length=40, se_target=0.45)
+    for test in _simulate(bank, config, 10):
+        n = len(test.administered)
+        assert test.se <= 0.45 or n == 40
+        assert len(set(bank.competence_index[test.administered].tolist())) == 4
+        assert n < 40
+
+
+def test_replay_from_recorded_answers_and_seed():
+    bank = _bank()
+    config = CertificationConfig(length=10, top_k=3)
+    test = _simulate(bank, config, 1, seed=5)[0]
+    answers = [
+        test.answer_record(bank.ids[i], "ok" if ok else "ko")
+        for i, ok in zip(test.administered, test.responses, strict=True)
+    ]
+    assert answers[0].engine_version == ENGINE_VERSION
+    assert answers[0].release == "r1"
+    assert answers[0].difficulty == pytest.approx(bank.b[test.administered[0]])
+    again = replay(bank, answers, config, seed=0)
+    assert again.theta == pytest.approx(test.theta)
+    # Same seed, same answers so far: the same choices, step by step.
+    other = CertificationTest(bank, config, seed=0)
+    for index, ok in zip(test.administered, test.responses, strict=True):
+        assert other.next_index() == index
+        other.record_index(index, ok)
+
+
+def test_score_bands_are_monotonic_and_capped():
+    bands = ScoreBands()
+    thetas = np.linspace(-4, 6, 200)
+    scores = [bands.score(t) for t in thetas]
+    assert scores == sorted(scores)
+    assert scores[0] == 0
+    assert scores[-1] == 7 * 128 - 1
+    assert bands.level(-3) == 0 and bands.level(6) == 7
+
+
+def test_competence_levels_use_configurable_bands():
+    bank = _bank()
+    strict = ScoreBands(thresholds=tuple(np.arange(1, 9) * 10.0))
+    config = CertificationConfig(length=8, competence_bands={"c0": strict})
+    test = _simulate(bank, config, 1)[0]
+    levels = test.competence_levels()
+    assert levels["c0"] == 0
+    assert set(levels) == {"c0", "c1", "c2", "c3"}
+
+
+def test_no_item_left_ends_the_test():
+    bank = _bank(n_comp=1, tubes=2, levels=1, per_skill=1)
+    test = CertificationTest(bank, CertificationConfig(length=32))
+    test.record_index(test.next_index(), True)
+    test.record_index(test.next_index(), False)
+    assert test.next_index() is None
+    assert test.next_challenge().reason == "no-challenge-left"

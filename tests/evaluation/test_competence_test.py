@@ -1,0 +1,121 @@
+from octet.evaluation.domain.competence_test import CompetenceTest, next_challenge
+from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord, Item, SkillRef
+
+
+def _release(timed=(), fr_only=(), en_only=()):
+    """Competence 1.1: tubes a (levels 1-6), b (1-3), c (1-5); two challenges per skill."""
+    skills, items = [], []
+    for tube, top in (("a", 6), ("b", 3), ("c", 5)):
+        for level in range(1, top + 1):
+            sid = f"{tube}{level}"
+            skills.append(SkillRef(sid, tube, "1.1", level))
+            for k in range(2):
+                cid = f"{sid}-{k}"
+                locales = frozenset({"fr"}) if sid in fr_only else frozenset({"fr", "en"})
+                if sid in en_only:
+                    locales = frozenset({"en"})
+                items.append(Item(cid, sid, tube, "1.1", level, locales, timed=cid in timed))
+    return skills, items
+
+
+def _play(test, outcome_for, locale="fr", seed=1, limit=60):
+    answers, decision = [], None
+    for _ in range(limit):
+        decision = test.next_challenge(answers, locale, seed)
+        if decision.finished:
+            break
+        item = test.items[decision.item_id]
+        answers.append(AnswerRecord(item.id, outcome_for(item), timed=item.timed))
+    return answers, decision
+
+
+def test_starts_easy_and_records_version_and_estimate():
+    skills, items = _release()
+    decision = next_challenge(items, skills, [], "fr", seed=3)
+    assert not decision.finished
+    assert decision.item_id.split("-")[0][1:] == "2"  # a level-2 skill first
+    assert decision.engine_version == ENGINE_VERSION
+    assert decision.estimate is not None
+
+
+def test_deterministic_for_a_seed_and_varied_between_learners():
+    skills, items = _release()
+    answers = [AnswerRecord("a2-0", "ok"), AnswerRecord("b3-1", "ok")]
+    first = next_challenge(items, skills, answers, "fr", seed=42)
+    assert next_challenge(items, skills, answers, "fr", seed=42).item_id == first.item_id
+    chosen = {next_challenge(items, skills, [], "fr", seed=s).item_id for s in range(30)}
+    assert len(chosen) > 1
+
+
+def test_never_repeats_a_challenge_and_finishes():
+    skills, items = _release()
+    test = CompetenceTest(items, skills)
+    answers, decision = _play(test, lambda item: "ok" if item.level <= 3 else "ko")
+    ids = [a.item_id for a in answers]
+    assert len(ids) == len(set(ids))
+    assert decision.finished
+    assert decision.details["assessment"].competences["1.1"].level >= 0
+
+
+def test_adapts_quickly_and_stops_before_asking_everything():
+    skills, items = _release()
+    test = CompetenceTest(items, skills)
+    answers, decision = _play(test, lambda item: "ok")
+    assert decision.finished and decision.reason == "confident"
+    assert len(answers) < len(skills)
+    state = decision.details["assessment"].competences["1.1"]
+    # 3 tubes, every skill validated: level 1 (3 skills) ... all levels reached.
+    assert state.level >= 4
+
+
+def test_all_answers_skipped_ends_at_level_zero():
+    skills, items = _release()
+    answers, decision = _play(CompetenceTest(items, skills), lambda item: "skipped")
+    assert decision.finished
+    assert decision.details["assessment"].competences["1.1"].level == 0
+    assert len(answers) <= 10
+
+
+def test_no_timed_challenge_right_after_a_timed_one():
+    timed = {
+        f"{s}-{k}" for s in ("a1", "a2", "b1", "b2", "c1", "c2", "a3", "b3", "c3") for k in (0, 1)
+    }
+    skills, items = _release(timed=timed - {"a2-0", "a2-1"})
+    test = CompetenceTest(items, skills)
+    answers = [AnswerRecord("b2-0", "ok", timed=True)]
+    for seed in range(10):
+        decision = test.next_challenge(answers, "fr", seed)
+        assert not test.items[decision.item_id].timed
+
+
+def test_prefers_the_learner_language_and_skips_skills_without_it():
+    skills, items = _release(en_only={"a2", "b2", "c2"})
+    test = CompetenceTest(items, skills)
+    answers, _ = _play(test, lambda item: "ok" if item.level <= 4 else "ko")
+    for answer in answers:
+        assert "fr" in test.items[answer.item_id].locales
+    assert not any(a.item_id[:2] in {"a2", "b2", "c2"} for a in answers)
+
+
+def test_no_challenge_left():
+    skills, items = _release()
+    test = CompetenceTest(items[:2], skills)  # only a1's two challenges exist
+    answers = [AnswerRecord("a1-0", "ok"), AnswerRecord("a1-1", "ok")]
+    decision = test.next_challenge(answers, "fr", 0)
+    assert decision.finished
+
+
+def test_archived_challenge_already_answered_counts_and_is_not_served():
+    skills, items = _release()
+    items = [
+        Item(i.id, i.skill_id, i.tube, i.competence, i.level, i.locales, status="archived")
+        if i.skill_id == "a3"
+        else i
+        for i in items
+    ]
+    test = CompetenceTest(items, skills)
+    answers = [AnswerRecord("a3-0", "ok")]
+    state = test.assess(answers)
+    assert state.mastery["a3"] > 0.8
+    answers, _ = _play(test, lambda item: "ok")
+    assert not any(a.item_id.startswith("a3") for a in answers)
