@@ -25,4 +25,4 @@ def test_first_question_is_level_two_of_an_easy_tube():
     assert decision.item_id == "b2-0"
     answers = [AnswerRecord("b2-0", "ok")]
     assert test.next_challenge(answers, "fr", seed=1).item_id == "b3-0"
-    assert test.levels(answers)["1.1"] == 0
+    assert test.levels(answers)["1.1"] == 1  # b1 + b2: 4 + 4 pix
