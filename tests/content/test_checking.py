@@ -335,3 +335,9 @@ def test_solution_answer_is_accepted(challenge, locale):
 def test_solution_answer_numeric_uses_the_locale_decimal_mark():
     assert solution_answer(numeric("12.5"), "fr") == "12,5"
     assert solution_answer(numeric("12.5"), "en") == "12.5"
+
+
+def test_typo_search_is_bounded_even_for_a_very_long_expected_answer():
+    expected = "a" * 5000
+    assert check_answer(qroc([expected]), "fr", expected).ok
+    assert not check_answer(qroc([expected]), "fr", "a" * 4999 + "b").ok  # exact only

@@ -15,6 +15,7 @@ Differences from Pix, on purpose:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -27,6 +28,8 @@ from octet.content.domain.model import Challenge
 MAX_FIELD_LENGTH = 10_000
 T3_RATIO = 0.25
 T3_MIN_LENGTH = 4
+# Typo search costs len * allowance; expected answers are short, but bound it whatever the bank.
+T3_MAX_LENGTH = 1000
 OK, KO = "ok", "ko"
 
 
@@ -123,29 +126,42 @@ def bounded_levenshtein(a: str, b: str, limit: int) -> int | None:
 
 def typo_allowance(expected: str) -> int:
     """How many edits t3 forgives for an expected answer (already normalised)."""
-    if len(expected) < T3_MIN_LENGTH:
+    if len(expected) < T3_MIN_LENGTH or len(expected) > T3_MAX_LENGTH:
         return 0
     return int(len(expected) * T3_RATIO)
 
 
+@functools.lru_cache(maxsize=8192)
+def _expected_form(expected: str, tolerances: frozenset[str]) -> str:
+    # the bank's variants are few and fixed: normalise each once per process
+    return normalise(expected, tolerances)
+
+
 def matches(answer: str, expected: str, tolerances: Iterable[str]) -> bool:
     """Is a free answer one of the accepted forms of `expected` under the tolerances?"""
-    if not isinstance(answer, str) or len(answer) > MAX_FIELD_LENGTH:
-        return False
-    tolerances = frozenset(tolerances)
-    got, want = normalise(answer, tolerances), normalise(expected, tolerances)
-    if not got or not want:
-        return False
-    if got == want:
-        return True
-    if "t3" in tolerances:
-        return bounded_levenshtein(got, want, typo_allowance(want)) is not None
-    return False
+    return matches_any(answer, (expected,), tolerances)
 
 
 def matches_any(answer: str, variants: Iterable[str], tolerances: Iterable[str]) -> bool:
+    if not isinstance(answer, str) or len(answer) > MAX_FIELD_LENGTH:
+        return False
     tolerances = frozenset(tolerances)
-    return any(matches(answer, variant, tolerances) for variant in variants)
+    return _accepts(normalise(answer, tolerances), variants, tolerances)
+
+
+def _accepts(got: str, variants: Iterable[str], tolerances: frozenset[str]) -> bool:
+    """Does an answer, already normalised, match one of the variants?"""
+    if not got:
+        return False
+    for variant in variants:
+        want = _expected_form(variant, tolerances)
+        if not want:
+            continue
+        if got == want:
+            return True
+        if "t3" in tolerances and bounded_levenshtein(got, want, typo_allowance(want)) is not None:
+            return True
+    return False
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -263,13 +279,15 @@ def check_qrocm_dep(challenge: Challenge, locale: str, answer: object) -> Verdic
     given = _field_answers(challenge, answer)
     groups = challenge.groups.get(locale, ())
     keys = [f.key for f in challenge.fields]
+    tolerances = challenge.tolerances
+    forms = {
+        key: normalise(text, tolerances)
+        for key, text in given.items()
+        if len(text) <= MAX_FIELD_LENGTH
+    }
     accepts = {
-        key: [
-            g
-            for g, variants in enumerate(groups)
-            if matches_any(given[key], variants, challenge.tolerances)
-        ]
-        if key in given
+        key: [g for g, variants in enumerate(groups) if _accepts(forms[key], variants, tolerances)]
+        if key in forms
         else []
         for key in keys
     }

@@ -56,6 +56,7 @@ CAMEL = re.compile(r"^[a-z][A-Za-z]*$")
 CHALLENGE_ID = re.compile(r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$")
 FIELD_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)+$")
+MAX_VARIANT_LENGTH = 200
 RAW_HTML = re.compile(r"<[A-Za-z/!][^>]*>")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
@@ -965,6 +966,12 @@ class _Loader:
             elif challenge.type == "qrocm-dep":
                 variants = [("groups", (v,)) for g in challenge.groups.get(locale, ()) for v in g]
             for where, (variant,) in variants:
+                if len(variant) > MAX_VARIANT_LENGTH:
+                    file.problem(
+                        line_of(node),
+                        f"{what}: {where} {locale!r} variant is longer than"
+                        f" {MAX_VARIANT_LENGTH} characters: not a free answer",
+                    )
                 if not matches_any(variant, (variant,), challenge.tolerances):
                     file.problem(
                         line_of(node),
