@@ -121,3 +121,15 @@ def test_main_refuses_a_directory_without_framework(tmp_path, capsys):
 def test_main_runs_check(capsys):
     assert tools.main(["check", "--content", str(FIXTURES / "basic")]) == 0
     assert capsys.readouterr().out.startswith("content OK")
+
+
+def test_check_wants_t3_off_for_numbers_and_dates(bank):
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\n *tolerances: \[t1, t2\]\n", "\n", text, count=1), encoding="utf-8")
+    code, lines = run("check", bank)
+    assert code == 1
+    assert lines[0].endswith(
+        "competences/1.1.yaml:89: challenge searchOperators2-notes: '2021' is mostly digits"
+        " and t3 would accept another number; set tolerances: [t1, t2]"
+    )

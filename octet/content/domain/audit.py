@@ -11,13 +11,48 @@ from pathlib import Path
 from typing import Any
 
 from octet.content.domain.attachments import AttachmentSpec
-from octet.content.domain.model import CHALLENGE_TYPES, LOCALES, TUTORED_MAX_LEVEL
+from octet.content.domain.checking import normalise, typo_allowance
+from octet.content.domain.model import CHALLENGE_TYPES, LOCALES, TUTORED_MAX_LEVEL, Challenge
 from octet.content.domain.problems import Problem
 from octet.content.domain.release import Release
 
 
+def _free_variants(challenge: Challenge) -> list[str]:
+    if challenge.type == "qroc":
+        return [v for variants in challenge.solutions.values() for v in variants]
+    if challenge.type == "qrocm-ind":
+        return [v for f in challenge.fields for vs in f.solutions.values() for v in vs]
+    if challenge.type == "qrocm-dep":
+        return [v for groups in challenge.groups.values() for g in groups for v in g]
+    return []
+
+
+def typo_risks(challenge: Challenge) -> list[str]:
+    """Variants that are mostly digits (a year, a date, a code) while t3 forgives a typo:
+    one changed digit is another valid-looking answer, so t3 must be off (SCHEMA.md)."""
+    if "t3" not in challenge.tolerances:
+        return []
+    risky = []
+    for variant in _free_variants(challenge):
+        form = normalise(variant, challenge.tolerances)
+        digits = sum(ch.isdigit() for ch in form)
+        if typo_allowance(form) and digits * 2 >= len(form) and variant not in risky:
+            risky.append(variant)
+    return risky
+
+
 def editorial_problems(release: Release) -> list[Problem]:
     problems = []
+    for challenge in release.challenges.values():
+        for variant in typo_risks(challenge):
+            problems.append(
+                Problem(
+                    challenge.source.path,
+                    challenge.source.line,
+                    f"challenge {challenge.id}: {variant!r} is mostly digits and t3 would accept"
+                    " another number; set tolerances: [t1, t2]",
+                )
+            )
     for tube in release.tubes.values():
         if tube.lesson_id is None:
             problems.append(
