@@ -344,3 +344,27 @@ def test_a_broken_bank_is_never_half_loaded(bank):
 def test_unquoted_competence_index_and_empty_file(bank):
     (bank / "competences" / "1.2.yaml").write_text("", encoding="utf-8")
     assert problems(bank) == ["competences/1.2.yaml:1: empty file"]
+
+
+def test_raw_html_is_reported_on_its_own_line_of_a_block(bank):
+    edit(
+        bank,
+        COMPETENCE,
+        'body: {fr: "Des **guillemets** pour une expression exacte.", en: "**Quotes** for an'
+        ' exact phrase."}',
+        "body:\n            en: Quotes.\n            fr: |\n"
+        "              Des guillemets, `<b>` en code est permis.\n"
+        "              Mais <b>ceci</b> non.",
+    )
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index("Mais <b>")].count("\n") + 1
+    assert (
+        f"competences/1.1.yaml:{line}: lesson lesson-searchOperators: body.fr contains raw HTML"
+        " (use Markdown)"
+    ) in problems(bank)
+
+
+def test_readme_files_do_not_change_the_version(bank):
+    before = version_of(bank)
+    (bank / "simulators" / "README.md").write_text("How to write a simulator")
+    assert version_of(bank) == before

@@ -47,7 +47,8 @@ from octet.content.domain.problems import ContentError, Problem
 from octet.content.domain.yamlfile import MarkedDict, MarkedList, YamlError, line_of, load_yaml
 from octet.evaluation.domain.params import default_item_params
 
-# Files under content/ a learner's test depends on; the release version hashes exactly these.
+# Files under content/ a learner's test depends on; the release version hashes exactly these
+# (notes for authors, README.md, excepted).
 VERSIONED = ("framework.yaml", "competences", "simulators", "attachments/files", "illustrations")
 ATTACHMENT_FILES = "attachments/files"
 
@@ -153,7 +154,11 @@ def _versioned_files(content_dir: Path) -> list[Path]:
         if target.is_file():
             files.append(target)
         elif target.is_dir():
-            files.extend(p for p in target.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files.extend(
+                p
+                for p in target.rglob("*")
+                if p.is_file() and not p.name.startswith(".") and p.name != "README.md"
+            )
     return files
 
 
