@@ -368,3 +368,14 @@ def test_readme_files_do_not_change_the_version(bank):
     before = version_of(bank)
     (bank / "simulators" / "README.md").write_text("How to write a simulator")
     assert version_of(bank) == before
+
+
+def test_tutorials_and_playable_challenges_of_a_skill():
+    release = load_release(BASIC)
+    better, more = release.tutorials_for("@searchOperators1", "en")
+    assert [t.id for t in better] == ["tuto-searchOperators1-en"]
+    assert [t.id for t in more] == ["tuto-searchOperators1-more"]
+    assert release.tutorials_for("@nothing1", "en") == ((), ())
+    playable = release.validated_challenges("@searchOperators2", "fr")
+    assert "searchOperators2-formats" not in {c.id for c in playable}  # a draft
+    assert len(playable) == 3

@@ -104,6 +104,16 @@ class Release:
             if c.validated and (locale is None or locale in c.locales)
         )
 
+    def tutorials_for(self, skill_id: str, locale: str) -> tuple[tuple[Tutorial, ...], ...]:
+        """(better, more) tutorials of a skill in a locale, in the order they were written."""
+        skill = self.skills.get(skill_id)
+        if skill is None:
+            return (), ()
+        pick = lambda ids: tuple(  # noqa: E731
+            self.tutorials[t] for t in ids if self.tutorials[t].locale == locale
+        )
+        return pick(skill.tutorial_ids), pick(skill.learning_more_tutorial_ids)
+
     def attachment_path(self, name: str) -> Path:
         return Path(self.content_dir) / ATTACHMENT_FILES / name
 
