@@ -341,3 +341,10 @@ def test_typo_search_is_bounded_even_for_a_very_long_expected_answer():
     expected = "a" * 5000
     assert check_answer(qroc([expected]), "fr", expected).ok
     assert not check_answer(qroc([expected]), "fr", "a" * 4999 + "b").ok  # exact only
+
+
+def test_verdict_serialises_to_json():
+    import json
+
+    verdict = check_answer(ind(), "fr", {"date": "12/03/2021", "model": "x"})
+    assert json.loads(json.dumps(verdict.per_field)) == {"date": True, "model": False}

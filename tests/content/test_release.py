@@ -342,6 +342,8 @@ def test_a_broken_bank_is_never_half_loaded(bank):
 
 
 def test_unquoted_competence_index_and_empty_file(bank):
+    edit(bank, COMPETENCE, 'competence: "1.1"', "competence: 1.1")  # YAML reads a float
+    assert load_release(bank).competences["1.1"].tube_ids == ("searchOperators",)
     (bank / "competences" / "1.2.yaml").write_text("", encoding="utf-8")
     assert problems(bank) == ["competences/1.2.yaml:1: empty file"]
 

@@ -21,7 +21,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType
 
 from octet.content.domain.model import Challenge
 
@@ -36,7 +35,8 @@ OK, KO = "ok", "ko"
 @dataclass(frozen=True)
 class Verdict:
     outcome: str  # "ok" | "ko"
-    per_field: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
+    # field key -> right?; "answer" for single-answer types. A plain dict: it goes to JSON.
+    per_field: dict[str, bool] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -46,7 +46,7 @@ class Verdict:
 def _verdict(per_field: dict[str, bool], ok: bool | None = None) -> Verdict:
     if ok is None:
         ok = bool(per_field) and all(per_field.values())
-    return Verdict(OK if ok else KO, MappingProxyType(per_field))
+    return Verdict(OK if ok else KO, dict(per_field))
 
 
 # --- normalisation -------------------------------------------------------------------------
