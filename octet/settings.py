@@ -104,7 +104,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["octet.accounts.backends.EmailOrUsernameBackend"]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "accounts:account"
+LOGIN_REDIRECT_URL = "learning:profile"
 LOGOUT_REDIRECT_URL = "core:home"
 
 PASSWORD_HASHERS = [

@@ -50,7 +50,7 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("accounts:account")
+        return redirect("learning:profile")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,7 +73,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 _("Welcome to Octet, %(name)s! Your account is ready.") % {"name": user.first_name},
             )
             return _remember_language(
-                redirect(_safe_next(request, reverse("accounts:account"))), user.language
+                redirect(_safe_next(request, reverse("learning:profile"))), user.language
             )
     return render(
         request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200
@@ -100,7 +100,7 @@ def _throttle_message(decision) -> str:
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(_safe_next(request, reverse("accounts:account")))
+        return redirect(_safe_next(request, reverse("learning:profile")))
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -133,7 +133,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 if chosen:
                     services.set_language(authenticated, chosen)
                 login(request, authenticated, backend=BACKEND)
-                response = redirect(_safe_next(request, reverse("accounts:account")))
+                response = redirect(_safe_next(request, reverse("learning:profile")))
                 return _remember_language(response, authenticated.language)
     elif request.method == "POST":
         status = 400

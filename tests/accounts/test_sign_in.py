@@ -16,7 +16,7 @@ def test_sign_in_by_email_or_username_in_any_case(client, learner, password):
     for login in ("lea@example.org", "LEA@EXAMPLE.ORG", "lea.martin", "Lea.Martin"):
         response = sign_in(client, login, password)
         assert response.status_code == 302, login
-        assert response["Location"] == "/account/"
+        assert response["Location"] == "/profile/"
         client.post("/account/sign-out")
 
 
@@ -31,7 +31,7 @@ def test_sign_in_goes_back_to_a_safe_next_page_only(client, learner, password):
         "/account/sign-in",
         {"login": "lea.martin", "password": password, "next": "https://evil.example/"},
     )
-    assert response["Location"] == "/account/"
+    assert response["Location"] == "/profile/"
 
 
 def test_unknown_account_and_wrong_password_have_their_own_messages(client, learner):

@@ -21,6 +21,7 @@ TEXT = {
         "submit": "Create my account",
         "welcome": "Welcome to Octet, Amina! Your account is ready.",
         "account": "My account",
+        "profile": "My profile",
         "sign_in": "Sign in",
         "login": "E-mail address or username",
         "wrong": "The password is incorrect.",
@@ -48,6 +49,7 @@ TEXT = {
         "submit": "Créer mon compte",
         "welcome": "Bienvenue sur Octet, Amina ! Votre compte est prêt.",
         "account": "Mon compte",
+        "profile": "Mon profil",
         "sign_in": "Se connecter",
         "login": "Adresse e-mail ou identifiant",
         "wrong": "Le mot de passe est incorrect.",
@@ -98,6 +100,8 @@ def test_sign_up_sign_out_sign_in_at_phone_width(page, language):
     assert_accessible(page)
     sign_up(page, t)
     assert page.get_by_text(t["welcome"]).is_visible()
+    assert page.get_by_role("heading", name=t["profile"]).is_visible()
+    page.get_by_role("link", name=t["account"]).click()
     assert page.get_by_role("heading", name=t["account"]).is_visible()
     assert_accessible(page)
     assert_fits_phone_width(page)
@@ -114,7 +118,7 @@ def test_sign_up_sign_out_sign_in_at_phone_width(page, language):
     assert_accessible(page)
     page.get_by_label(t["password"], exact=True).fill("Strong-Pass9")
     page.get_by_role("button", name=t["sign_in"]).click()
-    assert page.get_by_role("heading", name=t["account"]).is_visible()
+    assert page.get_by_role("heading", name=t["profile"]).is_visible()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -155,7 +159,7 @@ def test_password_reset_by_e_mail_link(page, language, learner):
     page.get_by_label(t["login"]).fill("lea@example.org")
     page.get_by_label(t["password"], exact=True).fill("Brand-New-Pass2")
     page.get_by_role("button", name=t["sign_in"]).click()
-    assert page.get_by_role("heading", name=t["account"]).is_visible()
+    assert page.get_by_role("heading", name=t["profile"]).is_visible()
 
     page.goto(link)  # a used link is refused with a clear message
     page.get_by_role("alert").wait_for()
@@ -167,6 +171,7 @@ def test_account_deletion(page, language):
     t = TEXT[language]
     choose_language(page, language)
     sign_up(page, t)
+    page.get_by_role("link", name=t["account"]).click()
     page.get_by_role("link", name=t["delete"]).click()
     assert_accessible(page)
     page.get_by_label(t["confirm"]).fill("Strong-Pass9")

@@ -23,15 +23,16 @@ def test_the_whole_account_journey_without_javascript(no_js_page):
     page.get_by_label("Password", exact=True).fill("Strong-Pass9")
     page.get_by_label("I accept the terms of use").check()
     page.get_by_role("button", name="Create my account").click()
-    assert page.get_by_role("heading", name="My account").is_visible()
+    assert page.get_by_role("heading", name="My profile").is_visible()
 
     page.get_by_role("button", name="Sign out").click()
     page.goto(page.base + "/account/sign-in")
     page.get_by_label("E-mail address or username").fill("kofi@example.org")
     page.get_by_label("Password", exact=True).fill("Strong-Pass9")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="My account").is_visible()
+    assert page.get_by_role("heading", name="My profile").is_visible()
 
+    page.get_by_role("link", name="My account").click()
     page.get_by_role("link", name="Delete my account").click()
     page.get_by_label("Your password, to confirm").fill("Strong-Pass9")
     page.get_by_role("button", name="Delete my account for good").click()

@@ -1,0 +1,99 @@
+"""How a challenge is shown and how a submitted form becomes an answer. Pure functions."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Mapping, Sequence
+
+from octet.content.domain.model import Challenge
+
+FIELD_PREFIX = "field-"
+MAX_CHOICES = 1000
+
+
+def display_order(challenge: Challenge, seed: int, locale: str) -> list[int]:
+    """1-based proposal positions in the order this learner sees them (stable per test)."""
+    count = len(challenge.proposals.get(locale, ()))
+    positions = list(range(1, count + 1))
+    if challenge.shuffle:
+        digest = hashlib.sha256(f"{seed}:{challenge.id}".encode()).digest()
+        random.Random(int.from_bytes(digest[:8], "big")).shuffle(positions)
+    return positions
+
+
+def answer_from_form(
+    challenge: Challenge, data: Mapping[str, Sequence[str]]
+) -> tuple[object, bool]:
+    """The answer a form carries for this challenge, and whether it is empty.
+
+    `data` maps field names to lists of values (like a QueryDict). Unknown or malformed input
+    yields an answer that the checker judges wrong, never an error.
+    """
+
+    def values(name: str) -> list[str]:
+        # A QueryDict's get() gives only the last value; getlist() gives them all.
+        raw = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        if isinstance(raw, str):
+            raw = [raw]
+        return [str(v) for v in list(raw)[:MAX_CHOICES]]
+
+    if challenge.type == "qcu":
+        chosen = [v for v in values("answer") if v.strip()]
+        return (chosen[0] if chosen else ""), not chosen
+    if challenge.type == "qcm":
+        chosen = sorted({v.strip() for v in values("answer") if v.strip()})
+        return ",".join(chosen), not chosen
+    if challenge.type in ("qroc", "numeric"):
+        text = (values("answer") or [""])[0]
+        return text, not text.strip()
+    if challenge.type in ("qrocm-ind", "qrocm-dep"):
+        answer = {f.key: (values(FIELD_PREFIX + f.key) or [""])[0] for f in challenge.fields}
+        return answer, not any(v.strip() for v in answer.values())
+    return "", True
+
+
+def describe_answer(challenge: Challenge, locale: str, value: object) -> list[str]:
+    """The learner's answer as lines a person can read back (for checkpoints and results)."""
+    if value in (None, "", {}):
+        return []
+    proposals = challenge.proposals.get(locale, ())
+
+    def proposal(position: str) -> str:
+        try:
+            index = int(position)
+        except (TypeError, ValueError):
+            return str(position)
+        return proposals[index - 1] if 1 <= index <= len(proposals) else str(position)
+
+    if challenge.type == "qcu":
+        return [proposal(str(value))]
+    if challenge.type == "qcm":
+        return [proposal(p) for p in str(value).split(",") if p.strip()]
+    if isinstance(value, dict):
+        labels = {f.key: f.label.get(locale, f.key) for f in challenge.fields}
+        return [f"{labels.get(k, k)} {v}" for k, v in value.items() if str(v).strip()]
+    return [str(value)]
+
+
+def expected_answer(challenge: Challenge, locale: str) -> list[str]:
+    """The right answer, as lines, for the correction of a failed question."""
+    proposals = challenge.proposals.get(locale, ())
+    if challenge.type in ("qcu", "qcm"):
+        return [proposals[p - 1] for p in challenge.solution if 1 <= p <= len(proposals)]
+    if challenge.type == "qroc":
+        return list(challenge.solutions.get(locale, ())[:1])
+    if challenge.type == "numeric":
+        number = challenge.number.replace(".", ",") if locale == "fr" else challenge.number
+        return [number]
+    if challenge.type == "qrocm-ind":
+        return [
+            f"{f.label.get(locale, f.key)} {(f.solutions.get(locale) or ('',))[0]}"
+            for f in challenge.fields
+        ]
+    if challenge.type == "qrocm-dep":
+        groups = challenge.groups.get(locale, ())
+        return [
+            group[0] for group in groups[: challenge.required or len(challenge.fields)] if group
+        ]
+    return []

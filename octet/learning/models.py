@@ -1,0 +1,167 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Assessment(models.Model):
+    """One competence test taken by a learner, resumable until it is completed."""
+
+    class State(models.TextChoices):
+        STARTED = "started", _("started")
+        COMPLETED = "completed", _("completed")
+        RESET = "reset", _("reset")  # marks a reset of the competence; holds its elements
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
+    )
+    competence_id = models.CharField(max_length=8)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.STARTED)
+    improving = models.BooleanField(default=False)
+    locale = models.CharField(max_length=8)
+    seed = models.BigIntegerField()
+    release = models.CharField(max_length=64)
+    current_challenge_id = models.CharField(max_length=120, blank=True)
+    current_served_at = models.DateTimeField(null=True, blank=True)
+    answer_count = models.PositiveIntegerField(default=0)
+    checkpoint_seen = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "competence_id", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.competence_id} {self.state}"
+
+    @property
+    def completed(self) -> bool:
+        return self.state == self.State.COMPLETED
+
+
+class Answer(models.Model):
+    """One answer, with everything needed to replay the decision that judged it."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("right")
+        KO = "ko", _("wrong")
+        SKIPPED = "skipped", _("skipped")
+        TIMEDOUT = "timedout", _("timed out")
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    challenge_id = models.CharField(max_length=120)
+    skill_id = models.CharField(max_length=120)
+    value = models.JSONField(null=True, blank=True)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    per_field = models.JSONField(default=dict, blank=True)
+    time_spent = models.PositiveIntegerField(default=0)  # seconds
+    release = models.CharField(max_length=64)
+    engine_version = models.CharField(max_length=64)
+    difficulty = models.FloatField()
+    discrimination = models.FloatField()
+    calibrated = models.BooleanField(default=False)
+    timed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "challenge_id"], name="learning_answer_once_per_challenge"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.challenge_id}: {self.outcome}"
+
+
+class KnowledgeElement(models.Model):
+    """What an answer (or the end of a test) says about one skill of a learner."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="knowledge_elements"
+    )
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="knowledge_elements"
+    )
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True)
+    skill_id = models.CharField(max_length=120)
+    competence_id = models.CharField(max_length=8)
+    status = models.CharField(max_length=16)  # validated | invalidated | reset
+    source = models.CharField(max_length=16)  # direct | inferred
+    basis = models.CharField(max_length=16, default="answer")  # answer | tube | estimate
+    earned_pix = models.FloatField(default=0)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["user", "competence_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id}: {self.status}"
+
+
+class SavedTutorial(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_tutorials"
+    )
+    tutorial_id = models.CharField(max_length=160)
+    skill_id = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tutorial_id"], name="learning_saved_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.tutorial_id
+
+
+class TutorialFeedback(models.Model):
+    """A learner found a tutorial useful (one row per learner and tutorial)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tutorial_feedback"
+    )
+    tutorial_id = models.CharField(max_length=160)
+    useful = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tutorial_id"], name="learning_feedback_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tutorial_id}: {self.useful}"
+
+
+class ProblemReport(models.Model):
+    """A learner's report on a challenge, for content authors (read in the admin)."""
+
+    class Category(models.TextChoices):
+        INSTRUCTION = "instruction", _("The instruction is unclear")
+        ANSWER = "answer", _("My answer should be accepted")
+        DISPLAY = "display", _("Something does not display")
+        ATTACHMENT = "attachment", _("The file or simulator does not work")
+        TRANSLATION = "translation", _("A translation is wrong")
+        OTHER = "other", _("Something else")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.SET_NULL, null=True, blank=True)
+    challenge_id = models.CharField(max_length=120)
+    locale = models.CharField(max_length=8)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    comment = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.challenge_id}: {self.category}"

@@ -1,0 +1,254 @@
+"""Reads of the learner's journey: profile, current question, checkpoints, tutorials."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Max
+from django.utils import timezone
+
+from octet.content.domain.release import current_release
+from octet.evaluation.domain import knowledge
+from octet.evaluation.domain.types import KnowledgeElement as EngineElement
+from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
+
+BATCH_SIZE = 5
+MAX_REACHABLE_LEVEL = knowledge.DEFAULT_MAX_REACHABLE_LEVEL
+
+
+def _engine_element(row) -> EngineElement:
+    skill_id, competence_id, status, source, basis, earned_pix, created_at = row
+    return EngineElement(
+        skill_id=skill_id,
+        status=status,
+        source=source,
+        competence=competence_id,
+        earned_pix=earned_pix,
+        created_at=created_at,
+        basis=basis,
+    )
+
+
+ELEMENT_FIELDS = (
+    "skill_id",
+    "competence_id",
+    "status",
+    "source",
+    "basis",
+    "earned_pix",
+    "created_at",
+)
+
+
+def engine_elements(
+    user_id: int, competence_id: str | None = None, before: datetime | None = None
+) -> list[EngineElement]:
+    """The learner's knowledge elements in chronological order, as the engine's plain type."""
+    rows = KnowledgeElement.objects.filter(user_id=user_id)
+    if competence_id is not None:
+        rows = rows.filter(competence_id=competence_id)
+    if before is not None:
+        rows = rows.filter(created_at__lt=before)
+    return [
+        _engine_element(r) for r in rows.order_by("created_at", "id").values_list(*ELEMENT_FIELDS)
+    ]
+
+
+def latest_completed(user_id: int, competence_id: str) -> Assessment | None:
+    return (
+        Assessment.objects.filter(
+            user_id=user_id, competence_id=competence_id, state=Assessment.State.COMPLETED
+        )
+        .order_by("-completed_at", "-id")
+        .first()
+    )
+
+
+def last_activity(user_id: int, competence_id: str) -> datetime | None:
+    return KnowledgeElement.objects.filter(user_id=user_id, competence_id=competence_id).aggregate(
+        last=Max("created_at")
+    )["last"]
+
+
+@dataclass
+class CompetenceCard:
+    id: str
+    name: str
+    pix: int
+    level: int
+    progress_percent: int
+    pix_to_next_level: int
+    state: str  # new | started | completed | reset
+    assessment_id: int | None = None
+    can_improve: bool = False
+    improve_wait_days: int = 0
+    can_reset: bool = False
+    reset_wait_days: int = 0
+
+
+@dataclass
+class AreaCard:
+    id: str
+    name: str
+    competences: list[CompetenceCard] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    areas: list[AreaCard]
+    total_pix: int
+    max_level: int
+    max_total_pix: int
+
+
+def profile(user, locale: str, now: datetime | None = None) -> Profile:
+    """The learner's 16 competences grouped by area: level, pix, and what can be done now."""
+    now = now or timezone.now()
+    release = current_release()
+    by_competence: dict[str, list[EngineElement]] = defaultdict(list)
+    last_by_competence: dict[str, datetime] = {}
+    for row in (
+        KnowledgeElement.objects.filter(user=user)
+        .order_by("created_at", "id")
+        .values_list(*ELEMENT_FIELDS)
+    ):
+        element = _engine_element(row)
+        by_competence[element.competence].append(element)
+        last_by_competence[element.competence] = element.created_at
+    ongoing: dict[str, int] = {}
+    completed: dict[str, datetime] = {}
+    for pk, competence_id, state, completed_at in (
+        Assessment.objects.filter(user=user)
+        .order_by("created_at", "id")
+        .values_list("pk", "competence_id", "state", "completed_at")
+    ):
+        if state == Assessment.State.STARTED:
+            ongoing[competence_id] = pk
+        elif state == Assessment.State.COMPLETED:
+            completed[competence_id] = completed_at
+        else:  # a reset forgets earlier completions
+            completed.pop(competence_id, None)
+    areas = []
+    total = 0
+    for area in release.areas.values():
+        card = AreaCard(area.id, area.name.get(locale, area.name.get("fr", "")))
+        for competence_id in area.competence_ids:
+            competence = release.competences[competence_id]
+            pix = {s.id: s.pix_value for s in release.skills_by_competence.get(competence_id, ())}
+            score = knowledge.competence_score(
+                competence_id, by_competence.get(competence_id, ()), pix, MAX_REACHABLE_LEVEL
+            )
+            total += score.pix
+            item = CompetenceCard(
+                id=competence_id,
+                name=competence.name.get(locale, competence.name.get("fr", "")),
+                pix=score.pix,
+                level=score.level,
+                progress_percent=round(score.progress * 100),
+                pix_to_next_level=knowledge.PIX_PER_LEVEL - score.pix_to_next_level,
+                state="new",
+            )
+            if competence_id in ongoing:
+                item.state, item.assessment_id = "started", ongoing[competence_id]
+            elif competence_id in completed:
+                item.state = "completed"
+                improve = knowledge.can_improve(completed[competence_id], now, level=score.level)
+                item.can_improve, item.improve_wait_days = improve.allowed, improve.remaining_days
+            if item.state != "started" and competence_id in last_by_competence:
+                reset = knowledge.can_reset(last_by_competence[competence_id], now)
+                has_pix = score.exact_pix > 0
+                item.can_reset = reset.allowed and has_pix
+                item.reset_wait_days = reset.remaining_days if has_pix else 0
+            card.competences.append(item)
+        areas.append(card)
+    return Profile(
+        areas=areas,
+        total_pix=total,
+        max_level=MAX_REACHABLE_LEVEL,
+        max_total_pix=MAX_REACHABLE_LEVEL * knowledge.PIX_PER_LEVEL * len(release.competences),
+    )
+
+
+def checkpoint_pending(assessment: Assessment) -> bool:
+    return (
+        not assessment.completed
+        and assessment.answer_count > assessment.checkpoint_seen
+        and assessment.answer_count % BATCH_SIZE == 0
+    )
+
+
+def batch_answers(assessment: Assessment) -> list[Answer]:
+    """The answers since the last checkpoint the learner saw."""
+    return list(assessment.answers.order_by("id")[assessment.checkpoint_seen :])
+
+
+def saved_tutorial_ids(user) -> set[str]:
+    return set(SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True))
+
+
+def useful_tutorial_ids(user) -> set[str]:
+    return set(user.tutorial_feedback.filter(useful=True).values_list("tutorial_id", flat=True))
+
+
+def competence_score_at(user_id: int, competence_id: str, before: datetime | None):
+    release = current_release()
+    pix = {s.id: s.pix_value for s in release.skills_by_competence.get(competence_id, ())}
+    elements = engine_elements(user_id, competence_id, before=before)
+    return knowledge.competence_score(competence_id, elements, pix, MAX_REACHABLE_LEVEL)
+
+
+def recommended_tutorial_ids(user, locale: str) -> list[str]:
+    """'Better next time' tutorials of the skills the learner currently fails."""
+    release = current_release()
+    current = knowledge.current_knowledge(engine_elements(user.pk))
+    ids = []
+    for skill_id, element in current.items():
+        if element.status != "invalidated" or element.source != "direct":
+            continue
+        skill = release.skills.get(skill_id)
+        if skill is None:
+            continue
+        ids.extend(t for t in skill.tutorial_ids if release.tutorials[t].locale == locale)
+    return ids
+
+
+@dataclass
+class ChallengeDisplay:
+    challenge: object
+    instruction: str
+    proposals: list[tuple[int, str]]
+    label: str
+    fields: list[tuple[str, str]]
+    illustration: tuple[str, str] | None
+    attachments: list[str]
+    timer: int | None
+    embed_height: int | None
+
+
+def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
+    """What the challenge page shows, in the learner's language; never the solution."""
+    from octet.core.domain.markdown import render, render_inline
+    from octet.learning.domain.presentation import display_order
+
+    proposals = challenge.proposals.get(locale, ())
+    order = display_order(challenge, seed, locale) if proposals else []
+    illustration = None
+    if challenge.illustration is not None:
+        illustration = (challenge.illustration.file, challenge.illustration.alt.get(locale, ""))
+    return ChallengeDisplay(
+        challenge=challenge,
+        instruction=render(challenge.instruction.get(locale, "")),
+        proposals=[(p, render_inline(proposals[p - 1])) for p in order],
+        label=render_inline(challenge.label.get(locale, "")),
+        fields=[(f.key, render_inline(f.label.get(locale, f.key))) for f in challenge.fields],
+        illustration=illustration,
+        attachments=[a.get(locale) or next(iter(a.values())) for a in challenge.attachments],
+        timer=challenge.timer,
+        embed_height=challenge.embed.height if challenge.embed else None,
+    )
+
+
+def saved_tutorial_list(user) -> list[str]:
+    return list(SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True))

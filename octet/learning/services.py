@@ -1,0 +1,327 @@
+"""Writes of the learner's journey: start, answer, complete, improve and reset a competence."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from octet.content.domain.checking import check_answer
+from octet.content.domain.release import current_release
+from octet.evaluation.domain import knowledge
+from octet.evaluation.domain.competence_test import next_challenge
+from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord
+from octet.evaluation.domain.types import KnowledgeElement as EngineElement
+from octet.learning.domain.bank import competence_bank
+from octet.learning.domain.presentation import answer_from_form
+from octet.learning.models import (
+    Answer,
+    Assessment,
+    KnowledgeElement,
+    ProblemReport,
+    SavedTutorial,
+    TutorialFeedback,
+)
+from octet.learning.selectors import engine_elements, last_activity, latest_completed
+
+# Seconds granted beyond a challenge's timer for the page to travel on a slow connection.
+TIMER_GRACE_SECONDS = 5
+
+
+class NotAllowed(Exception):
+    """The action is not possible now; the message says why (already translated by the view)."""
+
+    def __init__(self, reason: str, wait_days: int = 0):
+        super().__init__(reason)
+        self.reason = reason
+        self.wait_days = wait_days
+
+
+class AnswerStatus(Enum):
+    RECORDED = "recorded"
+    DUPLICATE = "duplicate"  # this challenge was already answered: nothing changes
+    NOT_CURRENT = "not-current"  # not the challenge being asked: refused
+    EMPTY = "empty"  # nothing was given: ask to answer or skip
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    status: AnswerStatus
+    answer: Answer | None = None
+    finished: bool = False
+
+
+def _engine_records(assessment: Assessment) -> list[AnswerRecord]:
+    return [
+        AnswerRecord(
+            item_id=challenge_id,
+            outcome=outcome,
+            created_at=created_at,
+            timed=timed,
+        )
+        for challenge_id, outcome, created_at, timed in assessment.answers.order_by(
+            "id"
+        ).values_list("challenge_id", "outcome", "created_at", "timed")
+    ]
+
+
+def _prior_elements(assessment: Assessment) -> list[EngineElement]:
+    """What the learner already knew in this competence when the test started."""
+    elements = engine_elements(
+        assessment.user_id, assessment.competence_id, before=assessment.created_at
+    )
+    if assessment.improving:
+        return knowledge.elements_kept_for_improvement(elements, assessment.created_at)
+    return list(knowledge.current_knowledge(elements).values())
+
+
+def _choose_next(assessment: Assessment, records: list[AnswerRecord], prior) -> object:
+    release = current_release()
+    bank = competence_bank(release, assessment.competence_id)
+    return next_challenge(
+        bank.items,
+        bank.skills,
+        records,
+        locale=assessment.locale,
+        seed=assessment.seed,
+        prior_elements=prior,
+        pix=bank.pix,
+    )
+
+
+@transaction.atomic
+def start_competence(
+    user, competence_id: str, locale: str, *, improving: bool = False
+) -> Assessment:
+    """Resume the learner's test of this competence, or start one with its first challenge."""
+    release = current_release()
+    if competence_id not in release.competences:
+        raise NotAllowed("unknown-competence")
+    ongoing = (
+        Assessment.objects.select_for_update()
+        .filter(user=user, competence_id=competence_id, state=Assessment.State.STARTED)
+        .first()
+    )
+    if ongoing is not None:
+        return ongoing
+    completed = latest_completed(user.pk, competence_id)
+    if completed is not None and not improving and not _was_reset_since(user.pk, completed):
+        raise NotAllowed("already-completed")
+    if improving:
+        if completed is None:
+            raise NotAllowed("nothing-to-improve")
+        eligibility = knowledge.can_improve(completed.completed_at, timezone.now())
+        if not eligibility.allowed:
+            raise NotAllowed("too-early-to-improve", eligibility.remaining_days)
+    assessment = Assessment.objects.create(
+        user=user,
+        competence_id=competence_id,
+        locale=locale,
+        seed=secrets.randbits(31),
+        release=release.version,
+        improving=improving,
+    )
+    decision = _choose_next(assessment, [], _prior_elements(assessment))
+    if decision.finished:  # nothing left to ask (e.g. every skill already known)
+        _complete(assessment, decision, timezone.now())
+    else:
+        assessment.current_challenge_id = decision.item_id
+    assessment.save()
+    return assessment
+
+
+def _was_reset_since(user_id: int, completed: Assessment) -> bool:
+    return Assessment.objects.filter(
+        user_id=user_id,
+        competence_id=completed.competence_id,
+        state=Assessment.State.RESET,
+        completed_at__gte=completed.completed_at,
+    ).exists()
+
+
+def mark_served(assessment: Assessment, now: datetime | None = None) -> None:
+    """Start the clock of the current challenge when it is first shown (timers count from it)."""
+    if assessment.current_challenge_id and assessment.current_served_at is None:
+        assessment.current_served_at = now or timezone.now()
+        Assessment.objects.filter(pk=assessment.pk, current_served_at__isnull=True).update(
+            current_served_at=assessment.current_served_at
+        )
+
+
+@transaction.atomic
+def answer_challenge(
+    *, user, assessment_id: int, challenge_id: str, data, skip: bool, now: datetime | None = None
+) -> AnswerResult:
+    """Judge and record the answer to the current challenge, then choose what comes next."""
+    now = now or timezone.now()
+    assessment = Assessment.objects.select_for_update().get(pk=assessment_id, user=user)
+    if assessment.completed or challenge_id != assessment.current_challenge_id:
+        if assessment.answers.filter(challenge_id=challenge_id).exists():
+            return AnswerResult(AnswerStatus.DUPLICATE, finished=assessment.completed)
+        return AnswerResult(AnswerStatus.NOT_CURRENT, finished=assessment.completed)
+
+    release = current_release()
+    challenge = release.challenges[challenge_id]
+    value, empty = answer_from_form(challenge, data)
+    per_field: dict = {}
+    if skip:
+        outcome, value = Answer.Outcome.SKIPPED, None
+    elif empty:
+        return AnswerResult(AnswerStatus.EMPTY)
+    else:
+        verdict = check_answer(challenge, assessment.locale, value)
+        outcome = Answer.Outcome.OK if verdict.outcome == "ok" else Answer.Outcome.KO
+        per_field = dict(verdict.per_field)
+    served_at = assessment.current_served_at or now
+    spent = max(0, int((now - served_at).total_seconds()))
+    if challenge.timer and not skip and spent > challenge.timer + TIMER_GRACE_SECONDS:
+        outcome = Answer.Outcome.TIMEDOUT
+    try:
+        with transaction.atomic():
+            answer = Answer.objects.create(
+                assessment=assessment,
+                challenge_id=challenge.id,
+                skill_id=challenge.skill_id,
+                value=value,
+                outcome=outcome,
+                per_field=per_field,
+                time_spent=spent,
+                release=release.version,
+                engine_version=ENGINE_VERSION,
+                difficulty=challenge.difficulty,
+                discrimination=challenge.discrimination,
+                calibrated=challenge.calibrated,
+                timed=challenge.timed,
+            )
+    except IntegrityError:
+        return AnswerResult(AnswerStatus.DUPLICATE)
+
+    records = _engine_records(assessment)
+    bank = competence_bank(release, assessment.competence_id)
+    skill = next(s for s in bank.skills if s.id == challenge.skill_id)
+    assessed = {
+        release.challenges[r.item_id].skill_id
+        for r in records[:-1]
+        if r.item_id in release.challenges
+    }
+    prior = _prior_elements(assessment)
+    elements = knowledge.knowledge_elements_for_answer(
+        records[-1], skill, bank.skills, assessed, bank.pix
+    )
+    KnowledgeElement.objects.bulk_create(_rows(assessment, elements, now, answer=answer))
+    decision = _choose_next(assessment, records, prior)
+    assessment.answer_count = len(records)
+    if decision.finished:
+        _complete(assessment, decision, now)
+    else:
+        assessment.current_challenge_id = decision.item_id
+        assessment.current_served_at = None
+    assessment.save()
+    return AnswerResult(AnswerStatus.RECORDED, answer=answer, finished=decision.finished)
+
+
+def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:
+    return [
+        KnowledgeElement(
+            user_id=assessment.user_id,
+            assessment=assessment,
+            answer=answer,
+            skill_id=e.skill_id,
+            competence_id=e.competence or assessment.competence_id,
+            status=e.status,
+            source=e.source,
+            basis=e.basis,
+            earned_pix=e.earned_pix,
+            created_at=now,
+        )
+        for e in elements
+    ]
+
+
+def _complete(assessment: Assessment, decision, now: datetime) -> None:
+    """Close the test and record the engine's consolidated view of the skills not yet settled."""
+    state = decision.details.get("assessment")
+    settled = set(
+        KnowledgeElement.objects.filter(assessment=assessment).values_list("skill_id", flat=True)
+    )
+    if state is not None:
+        estimated = [
+            e for e in state.elements if e.skill_id not in settled and e.source == "inferred"
+        ]
+        KnowledgeElement.objects.bulk_create(_rows(assessment, estimated, now))
+    assessment.state = Assessment.State.COMPLETED
+    assessment.completed_at = now
+    assessment.current_challenge_id = ""
+    assessment.current_served_at = None
+
+
+@transaction.atomic
+def see_checkpoint(assessment: Assessment) -> None:
+    if assessment.checkpoint_seen < assessment.answer_count:
+        assessment.checkpoint_seen = assessment.answer_count
+        assessment.save(update_fields=["checkpoint_seen"])
+
+
+@transaction.atomic
+def reset_competence(user, competence_id: str, now: datetime | None = None) -> int:
+    """Erase the learner's level in a competence (allowed 7 days after the last activity)."""
+    now = now or timezone.now()
+    last = last_activity(user.pk, competence_id)
+    if last is None:
+        raise NotAllowed("nothing-to-reset")
+    eligibility = knowledge.can_reset(last, now)
+    if not eligibility.allowed:
+        raise NotAllowed("too-early-to-reset", eligibility.remaining_days)
+    Assessment.objects.filter(
+        user=user, competence_id=competence_id, state=Assessment.State.STARTED
+    ).delete()
+    elements = engine_elements(user.pk, competence_id)
+    resets = knowledge.reset_elements(elements, competence_id, now)
+    marker = Assessment.objects.create(
+        user=user,
+        competence_id=competence_id,
+        locale=user.language,
+        seed=0,
+        release=current_release().version,
+        state=Assessment.State.RESET,
+        completed_at=now,
+    )
+    KnowledgeElement.objects.bulk_create(_rows(marker, resets, now))
+    return len(resets)
+
+
+def report_problem(
+    *, user, assessment, challenge_id: str, locale: str, category: str, comment: str
+) -> ProblemReport:
+    return ProblemReport.objects.create(
+        user=user,
+        assessment=assessment,
+        challenge_id=challenge_id[:120],
+        locale=locale[:8],
+        category=category,
+        comment=comment.strip()[:2000],
+    )
+
+
+def save_tutorial(user, tutorial_id: str, skill_id: str = "") -> None:
+    SavedTutorial.objects.get_or_create(
+        user=user, tutorial_id=tutorial_id, defaults={"skill_id": skill_id}
+    )
+
+
+def unsave_tutorial(user, tutorial_id: str) -> None:
+    SavedTutorial.objects.filter(user=user, tutorial_id=tutorial_id).delete()
+
+
+def rate_tutorial(user, tutorial_id: str, useful: bool) -> None:
+    TutorialFeedback.objects.update_or_create(
+        user=user, tutorial_id=tutorial_id, defaults={"useful": useful}
+    )
+
+
+def days_ago(days: int, now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) - timedelta(days=days)

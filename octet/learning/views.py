@@ -1,0 +1,451 @@
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_POST
+
+from octet.content.domain.checking import check_answer, solution_answer
+from octet.content.domain.release import current_release
+from octet.core.domain.markdown import render as render_markdown
+from octet.learning import selectors, services
+from octet.learning.domain.presentation import answer_from_form, describe_answer, expected_answer
+from octet.learning.domain.simulators import simulator_page
+from octet.learning.models import Assessment, ProblemReport
+
+
+def _locale() -> str:
+    return (translation.get_language() or "fr")[:2]
+
+
+def _not_allowed_message(error: services.NotAllowed) -> str:
+    if error.reason == "too-early-to-improve":
+        return ngettext(
+            "You can retry this competence in %(days)d day.",
+            "You can retry this competence in %(days)d days.",
+            error.wait_days,
+        ) % {"days": error.wait_days}
+    if error.reason == "too-early-to-reset":
+        return ngettext(
+            "You can reset this competence in %(days)d day.",
+            "You can reset this competence in %(days)d days.",
+            error.wait_days,
+        ) % {"days": error.wait_days}
+    if error.reason == "already-completed":
+        return _("You have already completed this competence. You can retry it later to improve.")
+    return _("This action is not possible for this competence.")
+
+
+@login_required
+@never_cache
+@require_GET
+def profile(request: HttpRequest) -> HttpResponse:
+    data = selectors.profile(request.user, _locale())
+    return render(request, "learning/profile.html", {"profile": data, "levels": range(1, 9)})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, competence_id: str) -> HttpResponse:
+    improving = request.POST.get("mode") == "improve"
+    try:
+        assessment = services.start_competence(
+            request.user, competence_id, _locale(), improving=improving
+        )
+    except services.NotAllowed as error:
+        messages.error(request, _not_allowed_message(error))
+        return redirect("learning:profile")
+    return redirect("learning:assessment", assessment.pk)
+
+
+@login_required
+@require_POST
+def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
+    try:
+        services.reset_competence(request.user, competence_id)
+    except services.NotAllowed as error:
+        messages.error(request, _not_allowed_message(error))
+    else:
+        messages.success(request, _("The competence has been reset. You can take its test again."))
+    return redirect("learning:profile")
+
+
+def _own_assessment(request, assessment_id) -> Assessment:
+    return get_object_or_404(Assessment, pk=assessment_id, user=request.user)
+
+
+@login_required
+@never_cache
+@require_GET
+def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """The current question; or the checkpoint, or the results, when they are due."""
+    current = _own_assessment(request, assessment_id)
+    if current.completed:
+        return redirect("learning:results", current.pk)
+    if selectors.checkpoint_pending(current):
+        return redirect("learning:checkpoint", current.pk)
+    return _challenge_page(request, current)
+
+
+def _challenge_page(request, current: Assessment, *, empty_warning=False, status=200, data=None):
+    release = current_release()
+    challenge = release.challenges[current.current_challenge_id]
+    services.mark_served(current)
+    display = selectors.challenge_display(challenge, current.locale, current.seed)
+    remaining = None
+    if challenge.timer:
+        elapsed = (timezone.now() - current.current_served_at).total_seconds()
+        remaining = max(0, int(challenge.timer - elapsed))
+    position = current.answer_count + 1
+    batch_position = (current.answer_count % selectors.BATCH_SIZE) + 1
+    return render(
+        request,
+        "learning/challenge.html",
+        {
+            "assessment": current,
+            "competence": release.competences[current.competence_id],
+            "display": display,
+            "position": position,
+            "batch_position": batch_position,
+            "batch_size": selectors.BATCH_SIZE,
+            "remaining": remaining,
+            "empty_warning": empty_warning,
+            "typed": data or {},
+            "categories": ProblemReport.Category.choices,
+            "locale": current.locale,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    current = _own_assessment(request, assessment_id)
+    result = services.answer_challenge(
+        user=request.user,
+        assessment_id=current.pk,
+        challenge_id=request.POST.get("challenge_id", ""),
+        data=request.POST,
+        skip=request.POST.get("action") == "skip",
+    )
+    if result.status is services.AnswerStatus.EMPTY:
+        current.refresh_from_db()
+        return _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
+    if result.status is services.AnswerStatus.DUPLICATE:
+        messages.info(request, _("This answer had already been recorded."))
+    elif result.status is services.AnswerStatus.NOT_CURRENT:
+        messages.error(
+            request,
+            _(
+                "This question is not the one being asked now, so the answer was not recorded. "
+                "Here is the current question."
+            ),
+        )
+    return redirect("learning:assessment", current.pk)
+
+
+def _batch_rows(request, current: Assessment, answers):
+    release = current_release()
+    saved = selectors.saved_tutorial_ids(request.user)
+    useful = selectors.useful_tutorial_ids(request.user)
+    locale = current.locale
+    rows = []
+    for item in answers:
+        challenge = release.challenges.get(item.challenge_id)
+        if challenge is None:
+            continue
+        skill = release.skills.get(item.skill_id)
+        better, more = [], []
+        if skill is not None:
+            if item.outcome != "ok":
+                better = [
+                    release.tutorials[t]
+                    for t in skill.tutorial_ids
+                    if release.tutorials[t].locale == locale
+                ]
+            more = [
+                release.tutorials[t]
+                for t in skill.learning_more_tutorial_ids
+                if release.tutorials[t].locale == locale
+            ]
+        rows.append(
+            {
+                "answer": item,
+                "instruction": render_markdown(challenge.instruction.get(locale, "")),
+                "given": describe_answer(challenge, locale, item.value),
+                "expected": expected_answer(challenge, locale) if item.outcome != "ok" else [],
+                "explanation": render_markdown(challenge.explanation.get(locale, "")),
+                "hint": skill.hint.get(locale, "") if skill is not None else "",
+                "better": better,
+                "more": more,
+            }
+        )
+    return rows, saved, useful
+
+
+@login_required
+@never_cache
+@require_GET
+def checkpoint(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    current = _own_assessment(request, assessment_id)
+    if current.completed:
+        return redirect("learning:results", current.pk)
+    if not selectors.checkpoint_pending(current):
+        return redirect("learning:assessment", current.pk)
+    rows, saved, useful = _batch_rows(request, current, selectors.batch_answers(current))
+    return render(
+        request,
+        "learning/checkpoint.html",
+        {
+            "assessment": current,
+            "competence": current_release().competences[current.competence_id],
+            "rows": rows,
+            "saved": saved,
+            "useful": useful,
+            "right": sum(1 for r in rows if r["answer"].outcome == "ok"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    current = _own_assessment(request, assessment_id)
+    services.see_checkpoint(current)
+    return redirect("learning:assessment", current.pk)
+
+
+@login_required
+@never_cache
+@require_GET
+def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    current = _own_assessment(request, assessment_id)
+    if not current.completed:
+        return redirect("learning:assessment", current.pk)
+    before = selectors.competence_score_at(
+        request.user.pk, current.competence_id, current.created_at
+    )
+    after = selectors.competence_score_at(request.user.pk, current.competence_id, None)
+    rows, saved, useful = _batch_rows(request, current, selectors.batch_answers(current))
+    return render(
+        request,
+        "learning/results.html",
+        {
+            "assessment": current,
+            "competence": current_release().competences[current.competence_id],
+            "before": before,
+            "after": after,
+            "gained": after.pix - before.pix,
+            "rows": rows,
+            "saved": saved,
+            "useful": useful,
+            "right": sum(1 for r in rows if r["answer"].outcome == "ok"),
+            "max_level": selectors.MAX_REACHABLE_LEVEL,
+        },
+    )
+
+
+@login_required
+@require_POST
+def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    current = _own_assessment(request, assessment_id)
+    category = request.POST.get("category", "")
+    if category not in ProblemReport.Category.values:
+        messages.error(request, _("Choose what the problem is about."))
+    else:
+        services.report_problem(
+            user=request.user,
+            assessment=current,
+            challenge_id=request.POST.get("challenge_id", ""),
+            locale=current.locale,
+            category=category,
+            comment=request.POST.get("comment", ""),
+        )
+        messages.success(request, _("Thank you: your report has been sent to the content authors."))
+    return redirect("learning:assessment", current.pk)
+
+
+def _back(request, default: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = default
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
+    tutorial = current_release().tutorials.get(tutorial_id)
+    if tutorial is None:
+        raise Http404
+    if request.POST.get("action") == "remove":
+        services.unsave_tutorial(request.user, tutorial_id)
+        messages.info(request, _("Tutorial removed from your list."))
+    else:
+        services.save_tutorial(request.user, tutorial_id, tutorial.skill_id)
+        messages.success(request, _("Tutorial saved in “My tutorials”."))
+    return _back(request, reverse("learning:tutorials"))
+
+
+@login_required
+@require_POST
+def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
+    if tutorial_id not in current_release().tutorials:
+        raise Http404
+    services.rate_tutorial(request.user, tutorial_id, request.POST.get("useful") != "no")
+    messages.success(request, _("Thank you for your feedback."))
+    return _back(request, reverse("learning:tutorials"))
+
+
+@login_required
+@never_cache
+@require_GET
+def tutorials(request: HttpRequest) -> HttpResponse:
+    release = current_release()
+    locale = _locale()
+    saved_ids = [t for t in selectors.saved_tutorial_list(request.user) if t in release.tutorials]
+    recommended = [
+        t
+        for t in dict.fromkeys(selectors.recommended_tutorial_ids(request.user, locale))
+        if t not in saved_ids
+    ]
+    return render(
+        request,
+        "learning/tutorials.html",
+        {
+            "saved_tutorials": [release.tutorials[t] for t in saved_ids],
+            "recommended": [release.tutorials[t] for t in recommended],
+            "saved": set(saved_ids),
+            "useful": selectors.useful_tutorial_ids(request.user),
+        },
+    )
+
+
+@require_GET
+def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
+    release = current_release()
+    item = release.lessons.get(lesson_id)
+    if item is None:
+        raise Http404
+    locale = _locale()
+    tube = release.tubes.get(item.tube_id)
+    return render(
+        request,
+        "learning/lesson.html",
+        {
+            "lesson": item,
+            "title": item.title.get(locale, ""),
+            "body": render_markdown(item.body.get(locale, "")),
+            "tube_title": tube.title.get(locale, "") if tube else "",
+        },
+    )
+
+
+@require_GET
+def attachment(request: HttpRequest, name: str) -> FileResponse:
+    release = current_release()
+    if name not in release.attachments:
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(
+        open(release.attachment_path(name), "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename=name,
+        content_type=content_type,
+    )
+
+
+@require_GET
+def illustration(request: HttpRequest, name: str) -> FileResponse:
+    release = current_release()
+    if name not in release.illustrations:
+        raise Http404
+    from pathlib import Path
+
+    path = Path(release.content_dir) / "illustrations" / name
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(open(path, "rb"), content_type=content_type)  # noqa: SIM115
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@xframe_options_sameorigin
+@require_GET
+def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpResponse:
+    """A simulator page with the challenge's scenario, for a sandboxed frame."""
+    challenge = current_release().challenges.get(challenge_id)
+    if challenge is None or challenge.embed is None or locale not in challenge.locales:
+        raise Http404
+    html = simulator_page(current_release(), challenge, locale)
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src data:; frame-ancestors 'self'; sandbox allow-scripts allow-forms"
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@staff_member_required
+@require_GET
+def preview_list(request: HttpRequest) -> HttpResponse:
+    release = current_release()
+    competence_id = request.GET.get("competence", "")
+    challenges = [
+        c
+        for c in release.challenges.values()
+        if not competence_id or c.competence_id == competence_id
+    ]
+    challenges.sort(key=lambda c: (c.competence_id, c.tube_id, c.level, c.id))
+    return render(
+        request,
+        "learning/preview_list.html",
+        {
+            "challenges": challenges,
+            "competences": release.competences.values(),
+            "competence_id": competence_id,
+        },
+    )
+
+
+@staff_member_required
+def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
+    """Any challenge in any locale, with its solution checked live, for content review."""
+    release = current_release()
+    challenge = release.challenges.get(challenge_id)
+    if challenge is None:
+        raise Http404
+    locale = request.GET.get("locale", _locale())
+    if locale not in challenge.locales:
+        locale = challenge.locales[0]
+    verdict = given = None
+    if request.method == "POST":
+        value, empty = answer_from_form(challenge, request.POST)
+        verdict = check_answer(challenge, locale, value)
+        given = describe_answer(challenge, locale, value)
+    solution = solution_answer(challenge, locale)
+    return render(
+        request,
+        "learning/preview.html",
+        {
+            "display": selectors.challenge_display(challenge, locale, seed=0),
+            "locale": locale,
+            "verdict": verdict,
+            "given": given,
+            "solution_check": check_answer(challenge, locale, solution),
+            "expected": expected_answer(challenge, locale),
+            "explanation": render_markdown(challenge.explanation.get(locale, "")),
+            "typed": request.POST if request.method == "POST" else {},
+        },
+    )

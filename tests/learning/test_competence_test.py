@@ -1,0 +1,213 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from octet.content.domain.release import current_release
+from octet.evaluation.domain.types import ENGINE_VERSION
+from octet.learning.models import Answer, Assessment, KnowledgeElement, ProblemReport
+from tests.learning.helpers import answer_current, current_challenge, finish_test, form_for, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+def test_profile_shows_the_16_competences_by_area(signed_in):
+    page = signed_in.get("/profile/").content.decode()
+    release = current_release()
+    assert len(release.competences) == 16
+    for competence in release.competences.values():
+        assert competence.name["en"] in page.replace("&#x27;", "'")
+    assert page.count('class="competence card"') == 16
+    assert page.count(">Start<") == 16
+
+
+def test_starting_serves_a_first_question_and_resume_keeps_it(signed_in):
+    assessment_id = start(signed_in)
+    first = Assessment.objects.get(pk=assessment_id).current_challenge_id
+    assert first
+    page = signed_in.get(f"/assessments/{assessment_id}/")
+    assert page.status_code == 200
+    assert "Question 1" in page.content.decode()
+    # Leaving and coming back (or another device) gives the same question.
+    assert start(signed_in) == assessment_id
+    assert Assessment.objects.get(pk=assessment_id).current_challenge_id == first
+    assert "Resume" in signed_in.get("/profile/").content.decode()
+
+
+def test_a_right_answer_is_recorded_with_what_judged_it(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    signed_in.get(f"/assessments/{assessment_id}/")
+    response = answer_current(signed_in, assessment_id, right=True)
+    assert response.status_code == 302
+    answer = Answer.objects.get()
+    assert answer.outcome == "ok"
+    assert answer.challenge_id == challenge.id
+    assert answer.release == current_release().version
+    assert answer.engine_version == ENGINE_VERSION
+    assert answer.difficulty == challenge.difficulty
+    assert answer.discrimination == challenge.discrimination
+    assert KnowledgeElement.objects.filter(
+        answer=answer, source="direct", status="validated"
+    ).exists()
+
+
+def test_the_same_answer_sent_twice_is_recorded_once(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    data = form_for(challenge, "en")
+    signed_in.post(f"/assessments/{assessment_id}/answer", data)
+    second = signed_in.post(f"/assessments/{assessment_id}/answer", data, follow=True)
+    assert Answer.objects.filter(challenge_id=challenge.id).count() == 1
+    assert Assessment.objects.get(pk=assessment_id).answer_count == 1
+    assert "This answer had already been recorded." in second.content.decode()
+
+
+def test_an_answer_to_another_question_is_refused(signed_in):
+    assessment_id = start(signed_in)
+    current = current_challenge(assessment_id)
+    other = next(c for c in current_release().challenges.values() if c.id != current.id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {**form_for(other, "en"), "challenge_id": other.id},
+        follow=True,
+    )
+    assert "is not the one being asked now" in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_an_empty_answer_asks_to_answer_or_skip(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer", {"challenge_id": challenge.id, "action": "validate"}
+    )
+    assert response.status_code == 400
+    assert "You have not given an answer" in response.content.decode()
+    assert not Answer.objects.exists()
+    signed_in.post(
+        f"/assessments/{assessment_id}/answer", {"challenge_id": challenge.id, "action": "skip"}
+    )
+    assert Answer.objects.get().outcome == "skipped"
+
+
+def test_a_checkpoint_comes_after_five_answers(signed_in):
+    assessment_id = start(signed_in)
+    for right in (True, True, False, True, True):
+        answer_current(signed_in, assessment_id, right=right)
+    response = signed_in.get(f"/assessments/{assessment_id}/")
+    assert response["Location"] == f"/assessments/{assessment_id}/checkpoint"
+    page = signed_in.get(response["Location"]).content.decode()
+    assert page.count('class="card correction correction--') == 5
+    assert page.count('class="card correction correction--ko"') == 1
+    assert "4 right answers out of 5." in page
+    assert "Expected answer:" in page
+    assert "For better results next time" in page
+    signed_in.post(f"/assessments/{assessment_id}/continue")
+    assert signed_in.get(f"/assessments/{assessment_id}/").status_code == 200
+
+
+def test_a_strong_learner_finishes_quickly_with_a_level(signed_in):
+    assessment_id = start(signed_in)
+    count = finish_test(signed_in, assessment_id, right=True)
+    assert count <= 30
+    page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    assert "Test finished!" in page
+    profile = signed_in.get("/profile/").content.decode()
+    assert "Level 0 of 6" in profile  # the other competences
+    assessment = Assessment.objects.get(pk=assessment_id)
+    assert assessment.completed
+    from octet.learning.selectors import competence_score_at
+
+    assert competence_score_at(assessment.user_id, "1.1", None).level >= 3
+
+
+def test_a_beginner_gets_a_low_level_and_tutorials(signed_in):
+    assessment_id = start(signed_in, "4.1")
+    finish_test(signed_in, assessment_id, right=False)
+    from octet.learning.selectors import competence_score_at
+
+    assert competence_score_at(Assessment.objects.get().user_id, "4.1", None).level == 0
+    tutorials = signed_in.get("/tutorials/").content.decode()
+    assert "Recommended for you" in tutorials
+    assert 'href="/lessons/' in tutorials
+
+
+def test_a_late_answer_to_a_timed_question_is_timed_out(signed_in):
+    assessment_id = start(signed_in)
+    assessment = Assessment.objects.get(pk=assessment_id)
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.competence_id == "1.1" and c.validated
+    )
+    assessment.current_challenge_id = timed.id
+    assessment.current_served_at = timezone.now() - timedelta(seconds=timed.timer + 30)
+    assessment.save()
+    signed_in.post(f"/assessments/{assessment_id}/answer", form_for(timed, "en", right=True))
+    assert Answer.objects.get().outcome == "timedout"
+
+
+def test_report_a_problem_is_stored_for_authors(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": challenge.id, "category": "instruction", "comment": "Unclear word"},
+        follow=True,
+    )
+    assert "your report has been sent" in response.content.decode()
+    report = ProblemReport.objects.get()
+    assert (report.challenge_id, report.category, report.comment) == (
+        challenge.id,
+        "instruction",
+        "Unclear word",
+    )
+
+
+def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):
+    assessment_id = start(signed_in)
+    for _ in range(2):
+        answer_current(signed_in, assessment_id, right=True)
+    challenge = current_challenge(assessment_id)
+    data = form_for(challenge, "en")
+    with django_assert_max_num_queries(16):
+        signed_in.post(f"/assessments/{assessment_id}/answer", data)
+    with django_assert_max_num_queries(8):
+        signed_in.get(f"/assessments/{assessment_id}/")
+
+
+def test_improve_after_4_days_and_reset_after_7(signed_in):
+    assessment_id = start(signed_in)
+    finish_test(signed_in, assessment_id, right=False)
+    assert "You can improve in 4 days." in signed_in.get("/profile/").content.decode()
+    response = signed_in.post("/competences/1.1/start", {"mode": "improve"}, follow=True)
+    assert "You can retry this competence in 4 days." in response.content.decode()
+
+    past = timezone.now() - timedelta(days=8)
+    Assessment.objects.filter(pk=assessment_id).update(completed_at=past, created_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+    page = signed_in.get("/profile/").content.decode()
+    assert ">Improve<" in page
+    improving = start(signed_in, mode="improve")
+    assert improving != assessment_id
+    assert Assessment.objects.get(pk=improving).improving
+
+    # Reset needs 7 days without activity in the competence: the new test is activity.
+    Assessment.objects.filter(pk=improving).delete()
+    signed_in.post("/competences/1.1/reset")
+    assert Assessment.objects.filter(competence_id="1.1", state="reset").exists()
+    assert start(signed_in) not in (assessment_id, improving)
+
+
+def test_the_learner_cannot_open_someone_elses_test(client, signed_in, django_user_model):
+    assessment_id = start(signed_in)
+    other = django_user_model.objects.create_user("other", "other@example.org", "Other-Pass1")
+    client.force_login(other)
+    assert client.get(f"/assessments/{assessment_id}/").status_code == 404
