@@ -19,8 +19,9 @@ install: $(STAMP)
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
-demo: migrate
+demo: migrate content-check
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_profile
 
 ## Install, migrate, load the content and demo data, then serve on http://127.0.0.1:8000
 run: demo
@@ -50,6 +51,20 @@ chromium:
 			echo "Browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; \
 		fi; \
 	fi
+
+## Content: validate the bank, count it, regenerate the attachment files
+content-check: install
+	$(BIN)/python -m octet.content.tools check
+
+content-stats: install
+	$(BIN)/python -m octet.content.tools stats
+
+attachments: install
+	$(BIN)/python scripts/make_attachments.py
+
+## Benchmarks (figures, never pass/fail): the adaptive engines against their peers
+bench-cat: install
+	$(BIN)/python benchmarks/bench_cat.py
 
 ## Translations: extract the strings, then compile the catalogues
 messages: install

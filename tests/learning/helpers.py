@@ -1,36 +1,13 @@
 """Drive a competence test through HTTP as a learner would."""
 
-from octet.content.domain.checking import solution_answer
 from octet.content.domain.release import current_release
+from octet.learning.demo import answer_data
 from octet.learning.models import Assessment
 
 
 def form_for(challenge, locale: str, right: bool = True) -> dict:
     """POST data answering `challenge` rightly (from its declared solution) or wrongly."""
-    data = {"challenge_id": challenge.id, "action": "validate"}
-    if not right:
-        if challenge.type == "qcu":
-            wrong = next(
-                str(p)
-                for p in range(1, len(challenge.proposals[locale]) + 1)
-                if (p,) != challenge.solution
-            )
-            data["answer"] = wrong
-        elif challenge.type == "qcm":
-            data["answer"] = [str(challenge.solution[0])]  # only part of the right choices
-        elif challenge.type in ("qroc", "numeric"):
-            data["answer"] = "zzzz wrong 99999"
-        else:
-            data.update({f"field-{f.key}": "zzzz wrong" for f in challenge.fields})
-        return data
-    solution = solution_answer(challenge, locale)
-    if challenge.type == "qcm":
-        data["answer"] = solution.split(",")
-    elif isinstance(solution, dict):
-        data.update({f"field-{k}": v for k, v in solution.items()})
-    else:
-        data["answer"] = solution
-    return data
+    return answer_data(challenge, locale, right)
 
 
 def current_challenge(assessment_id: int):

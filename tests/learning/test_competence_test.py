@@ -211,3 +211,21 @@ def test_the_learner_cannot_open_someone_elses_test(client, signed_in, django_us
     other = django_user_model.objects.create_user("other", "other@example.org", "Other-Pass1")
     client.force_login(other)
     assert client.get(f"/assessments/{assessment_id}/").status_code == 404
+
+
+def test_demo_learner_gets_a_partly_filled_profile(django_user_model):
+    from django.core.management import call_command
+
+    call_command("load_demo")
+    call_command("load_demo_profile")
+    call_command("load_demo_profile")  # a second run changes nothing
+    learner = django_user_model.objects.get(username="lea.martin")
+    assessments = Assessment.objects.filter(user=learner)
+    assert assessments.filter(state="completed").count() >= 3
+    assert assessments.filter(state="started").count() == 1
+    from octet.learning.selectors import profile
+
+    data = profile(learner, "fr")
+    assert data.total_pix > 0
+    states = {c.id: c.state for a in data.areas for c in a.competences}
+    assert states["1.1"] == "completed" and states["5.1"] == "started"

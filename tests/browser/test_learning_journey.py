@@ -1,0 +1,201 @@
+"""A whole competence test in Chromium at phone width, in each language, with and without JS."""
+
+import pytest
+
+from octet.content.domain.release import current_release
+from octet.learning.demo import answer_data
+from octet.learning.models import Answer, Assessment, ProblemReport, SavedTutorial
+from tests.browser.conftest import assert_accessible, assert_fits_phone_width
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TYPES = ("qcu", "qcm", "qroc", "qrocm-ind", "qrocm-dep", "numeric")
+TEXT = {
+    "en": {"start": "Start", "validate": "Validate", "skip": "Skip", "report": "Report a problem",
+           "send": "Send the report", "sent": "your report has been sent", "continue":
+           "Continue the test", "save": "Save", "saved": "Tutorial saved", "finished":
+           "Test finished!", "resume": "Resume", "last": "Your last answers",
+           "duplicate": "This answer had already been recorded.", "sign_in": "Sign in",
+           "login": "E-mail address or username", "password": "Password"},
+    "fr": {"start": "Commencer", "validate": "Valider", "skip": "Passer", "report":
+           "Signaler un problème", "send": "Envoyer le signalement", "sent":
+           "votre signalement a été transmis", "continue": "Continuer le test", "save":
+           "Enregistrer", "saved": "Tuto enregistré", "finished": "Test terminé !", "resume":
+           "Reprendre", "last": "Vos dernières réponses", "duplicate":
+           "Cette réponse avait déjà été enregistrée.", "sign_in": "Se connecter", "login":
+           "Adresse e-mail ou identifiant", "password": "Mot de passe"},
+}
+
+
+def competence_with_every_type():
+    """A competence whose bank has every type, an attachment, and tutorials."""
+    release = current_release()
+    for competence_id in release.competences:
+        challenges = [c for c in release.challenges.values()
+                      if c.competence_id == competence_id and c.validated]
+        types = {c.type for c in challenges}
+        if set(TYPES) <= types and any(c.attachments for c in challenges):
+            return competence_id, challenges
+    raise AssertionError("no competence has every challenge type and an attachment")
+
+
+def pick(challenges, used, **wanted):
+    for c in challenges:
+        if c.id in used or c.timer:
+            continue
+        if all(
+            (bool(getattr(c, k)) == v if isinstance(v, bool) else getattr(c, k) == v)
+            for k, v in wanted.items()
+        ):
+            used.add(c.id)
+            return c
+    raise AssertionError(f"no challenge with {wanted}")
+
+
+def force(assessment_id, challenge):
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=challenge.id, current_served_at=None
+    )
+
+
+def fill(page, challenge, locale, right=True):
+    data = answer_data(challenge, locale, right)
+    if challenge.type == "qcu":
+        page.locator(f'input[name="answer"][value="{data["answer"]}"]').check()
+    elif challenge.type == "qcm":
+        for value in data["answer"]:
+            page.locator(f'input[name="answer"][value="{value}"]').check()
+    elif challenge.type in ("qroc", "numeric"):
+        page.locator("#answer-input").fill(data["answer"])
+    else:
+        for key, value in data.items():
+            if key.startswith("field-"):
+                page.locator(f"#{key}").fill(value)
+
+
+def sign_in(page, learner, password, t):
+    page.goto(page.base + "/account/sign-in")
+    page.get_by_label(t["login"]).fill(learner.username)
+    page.get_by_label(t["password"], exact=True).fill(password)
+    page.get_by_role("button", name=t["sign_in"]).click()
+
+
+def run_competence_test(page, learner, password, language, javascript=True):
+    t = TEXT[language]
+    learner.language = language
+    learner.save()
+    competence_id, challenges = competence_with_every_type()
+    sign_in(page, learner, password, t)
+    assert_accessible(page) if javascript else None
+    page.locator(f'form[action="/competences/{competence_id}/start"] button').click()
+    assessment = Assessment.objects.get(user=learner)
+    used = set()
+
+    # Batch 1: one of each kind of input, one with a file to download, and a skip.
+    for challenge_type in ("qcu", "qcm", "qroc", "qrocm-ind"):
+        challenge = pick(challenges, used, type=challenge_type)
+        force(assessment.pk, challenge)
+        page.goto(page.base + f"/assessments/{assessment.pk}/")
+        if javascript and challenge_type == "qcu":
+            assert_accessible(page)
+            assert_fits_phone_width(page)
+        fill(page, challenge, language, right=True)
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+    with_file = pick(challenges, used, attachments=True)
+    force(assessment.pk, with_file)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    link = page.locator(".challenge__attachments a").first
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename in with_file.attachments[0].values()
+    page.get_by_role("button", name=t["skip"]).click()
+
+    # Checkpoint after five answers: corrections, tutorials to save.
+    page.wait_for_url(f"**/assessments/{assessment.pk}/checkpoint")
+    assert page.get_by_role("heading", name=t["last"]).is_visible()
+    if javascript:
+        assert_accessible(page)
+    page.locator(".tutorial__actions button").filter(has_text=t["save"]).first.click()
+    assert page.get_by_text(t["saved"]).is_visible()
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+    page.get_by_role("button", name=t["continue"]).click()
+
+    # The remaining types, a problem report, and a double submission.
+    for challenge_type in ("qrocm-dep", "numeric"):
+        challenge = pick(challenges, used, type=challenge_type)
+        force(assessment.pk, challenge)
+        page.goto(page.base + f"/assessments/{assessment.pk}/")
+        fill(page, challenge, language, right=False)
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.get_by_text(t["report"]).click()
+    page.locator("#report-category").select_option("instruction")
+    page.locator("#report-comment").fill("Test report")
+    page.get_by_role("button", name=t["send"]).click()
+    assert page.get_by_text(t["sent"]).is_visible()
+    assert ProblemReport.objects.filter(user=learner).count() == 1
+
+    current = Assessment.objects.get(pk=assessment.pk).current_challenge_id
+    challenge = current_release().challenges[current]
+    fill(page, challenge, language, right=True)
+    page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.go_back()  # the browser shows the answered question again: resubmit it
+    if page.locator('input[name="challenge_id"]').count():
+        fill(page, challenge, language, right=True)
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+        assert page.get_by_text(t["duplicate"]).is_visible()
+    assert Answer.objects.filter(assessment=assessment, challenge_id=current).count() == 1
+
+    # Then the engine leads to the end; the learner answers rightly.
+    for _ in range(40):
+        state = Assessment.objects.get(pk=assessment.pk)
+        if state.completed:
+            break
+        page.goto(page.base + f"/assessments/{assessment.pk}/")
+        if "/checkpoint" in page.url:
+            page.get_by_role("button", name=t["continue"]).click()
+            continue
+        challenge = current_release().challenges[state.current_challenge_id]
+        try:
+            fill(page, challenge, language, right=True)
+        except Exception:
+            page.screenshot(path="/tmp/fail.png", full_page=True)
+            print("FAIL", page.url, challenge.id, challenge.type, state.answer_count, state.checkpoint_seen)
+            raise
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.goto(page.base + f"/assessments/{assessment.pk}/results")
+    assert page.get_by_role("heading", name=t["finished"]).is_visible()
+    if javascript:
+        assert_accessible(page)
+        assert_fits_phone_width(page)
+    return assessment
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_whole_competence_test(page, learner, password, language):
+    run_competence_test(page, learner, password, language)
+
+
+def test_a_whole_competence_test_without_javascript(no_js_page, learner, password):
+    run_competence_test(no_js_page, learner, password, "fr", javascript=False)
+
+
+def test_resume_after_closing_the_page(browser, live_server, learner, password):
+    from tests.browser.conftest import _context
+
+    t = TEXT["en"]
+    context = _context(browser)
+    page = context.new_page()
+    page.base = live_server.url
+    sign_in(page, learner, password, t)
+    page.locator('form[action="/competences/1.1/start"] button').click()
+    question = page.locator('input[name="challenge_id"]').get_attribute("value")
+    context.close()
+
+    context = _context(browser)  # another device, or the browser reopened
+    page = context.new_page()
+    page.base = live_server.url
+    sign_in(page, learner, password, t)
+    page.get_by_role("link", name=t["resume"]).first.click()
+    assert page.locator('input[name="challenge_id"]').get_attribute("value") == question
+    assert_accessible(page)
+    context.close()
