@@ -1,0 +1,119 @@
+import json
+
+import pytest
+
+from octet.content.domain.release import current_release
+from octet.learning.domain.simulators import inject_scenario
+from octet.learning.models import Assessment, KnowledgeElement, ProblemReport, SavedTutorial
+from tests.learning.helpers import finish_test, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+def test_staff_preview_checks_any_challenge_live_in_both_languages(client, django_user_model):
+    staff = django_user_model.objects.create_user("staff", "s@example.org", "Staff-Pass1",
+                                                  is_staff=True)
+    client.force_login(staff)
+    challenge = next(c for c in current_release().challenges.values() if c.type == "qroc")
+    for locale in ("fr", "en"):
+        page = client.get(f"/preview/{challenge.id}?locale={locale}").content.decode()
+        assert challenge.id in page
+        assert "accepted by the checker" in page
+    right = client.post(
+        f"/preview/{challenge.id}?locale=en", {"answer": challenge.solutions["en"][0]}
+    ).content.decode()
+    assert "The checker accepts this answer." in right
+    wrong = client.post(f"/preview/{challenge.id}?locale=en", {"answer": "zzzz"}).content.decode()
+    assert "The checker rejects this answer." in wrong
+    listing = client.get("/preview/?competence=1.1").content.decode()
+    assert "challenges" in listing
+
+
+def test_preview_is_for_staff_only(signed_in):
+    challenge = next(iter(current_release().challenges))
+    response = signed_in.get(f"/preview/{challenge}")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_lessons_are_served_in_the_learners_language(client):
+    lesson = next(iter(current_release().lessons.values()))
+    page = client.get(f"/lessons/{lesson.id}").content.decode()
+    assert lesson.title["en"].replace("'", "&#x27;") in page
+    client.cookies["django_language"] = "fr"
+    page = client.get(f"/lessons/{lesson.id}").content.decode()
+    assert lesson.title["fr"].replace("'", "&#x27;") in page
+    assert client.get("/lessons/no-such-lesson").status_code == 404
+
+
+def test_attachments_download_and_unknown_files_are_refused(client):
+    release = current_release()
+    name = release.attachments[0]
+    response = client.get(f"/files/{name}")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == release.attachment_path(name).read_bytes()
+    assert client.get("/files/..%2Fframework.yaml").status_code == 404
+    assert client.get("/files/nothing.txt").status_code == 404
+
+
+def test_scenario_injection_cannot_close_the_script_element():
+    html = '<p>x</p><script type="application/json" id="octet-scenario">{"demo": 1}</script>'
+    out = inject_scenario(html, {"text": "</script><script>alert(1)</script>"}, "en")
+    payload = out.split('id="octet-scenario">', 1)[1].rsplit("</script>", 1)[0]
+    assert "</script>" not in payload
+    assert json.loads(payload.replace("<\\/", "</")) == {
+        "text": "</script><script>alert(1)</script>", "locale": "en",
+    }
+
+
+def test_simulators_are_served_sandboxed_with_the_scenario(client):
+    release = current_release()
+    challenge = next((c for c in release.challenges.values() if c.embed), None)
+    if challenge is None:
+        pytest.fail("the bank has no simulator challenge")
+    response = client.get(f"/simulators/{challenge.id}/en")
+    assert response.status_code == 200
+    assert "sandbox allow-scripts allow-forms" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert '"locale": "en"' in response.content.decode()
+    assert client.get(f"/simulators/{challenge.id}/de").status_code == 404
+
+
+def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
+    tutorial = next(t for t in current_release().tutorials.values() if t.locale == "en")
+    signed_in.post(f"/tutorials/{tutorial.id}/save", {"next": "/tutorials/"})
+    signed_in.post(f"/tutorials/{tutorial.id}/save", {"next": "/tutorials/"})  # idempotent
+    signed_in.post(f"/tutorials/{tutorial.id}/rate", {"useful": "yes"})
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+    page = signed_in.get("/tutorials/").content.decode()
+    assert tutorial.title.replace("'", "&#x27;") in page
+    assert "Marked useful" in page
+    signed_in.post(f"/tutorials/{tutorial.id}/save", {"action": "remove"})
+    assert not SavedTutorial.objects.exists()
+    assert signed_in.post("/tutorials/nope/save").status_code == 404
+
+
+def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, learner, password):
+    assessment_id = start(signed_in)
+    finish_test(signed_in, assessment_id, right=False)
+    signed_in.post(f"/assessments/{assessment_id}/report",
+                   {"challenge_id": "x", "category": "other", "comment": "my phone is 0601"})
+    data = json.loads(signed_in.get("/account/export").content)
+    learning = data["learning"]
+    assert learning["assessments"][0]["competence"] == "1.1"
+    assert learning["assessments"][0]["answers"]
+    assert learning["knowledge_elements"]
+    assert learning["problem_reports"][0]["comment"] == "my phone is 0601"
+
+    signed_in.post("/account/delete", {"password": password})
+    assert not Assessment.objects.exists()
+    assert not KnowledgeElement.objects.exists()
+    report = ProblemReport.objects.get()
+    assert report.user is None and report.comment == ""
