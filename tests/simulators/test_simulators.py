@@ -1,0 +1,210 @@
+"""Octet's embedded simulators: static rules for every file, and a real browser run of each."""
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+SIMULATORS = Path(__file__).resolve().parents[2] / "content" / "simulators"
+NAMES = ["webmail", "files", "spreadsheet", "search", "browser", "social", "wiki", "settings"]
+SCENARIO_RE = re.compile(
+    r'<script type="application/json" id="octet-scenario">(.*?)</script>', re.S
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def source(name):
+    return (SIMULATORS / f"{name}.html").read_text(encoding="utf-8")
+
+
+def present():
+    return sorted(p.stem for p in SIMULATORS.glob("*.html"))
+
+
+def inject(name, scenario, locale="fr"):
+    """Do what the server does: put the scenario, with its locale, in the file."""
+    text = source(name)
+    match = SCENARIO_RE.search(text)
+    data = json.dumps(dict(scenario, locale=locale), ensure_ascii=False).replace("</", "<\\/")
+    return text[: match.start(1)] + data + text[match.end(1) :]
+
+
+def demo(name):
+    return json.loads(SCENARIO_RE.search(source(name)).group(1))
+
+
+# --- static rules ---------------------------------------------------------------------------
+
+
+def test_the_eight_simulators_exist():
+    assert set(NAMES) <= set(present())
+
+
+@pytest.mark.parametrize("name", present())
+def test_file_is_self_contained_and_small(name):
+    text = source(name)
+    assert len(SCENARIO_RE.findall(text)) == 1
+    assert text.count('id="octet-scenario"') == 1
+    assert len(text.encode("utf-8")) < 60_000
+    external = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", text, re.I)
+    assert external == []
+    assert "<link" not in text.lower()
+    assert "fetch(" not in text and "XMLHttpRequest" not in text
+    json.loads(SCENARIO_RE.search(text).group(1))
+
+
+def test_readme_documents_every_simulator():
+    readme = (SIMULATORS / "README.md").read_text(encoding="utf-8")
+    for name in present():
+        assert f"## {name}" in readme
+
+
+# --- in a browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Host:
+    """A page that embeds one simulator the way Octet does and records its messages."""
+
+    def __init__(self, browser, tmp_path, name, scenario, locale="fr"):
+        page_html = (
+            '<!doctype html><meta charset="utf-8"><body>'
+            "<script>window.msgs=[];addEventListener('message',e=>msgs.push(e.data));</script>"
+            '<iframe title="simulator" sandbox="allow-scripts allow-forms" '
+            'style="width:360px;height:640px;border:0" srcdoc="'
+            + html.escape(inject(name, scenario, locale), quote=True)
+            + '"></iframe>'
+        )
+        path = tmp_path / f"{name}-host.html"
+        path.write_text(page_html, encoding="utf-8")
+        self.page = browser.new_page(viewport={"width": 400, "height": 700})
+        self.errors = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.as_uri())
+        self.frame = self.page.frame_locator("iframe")
+        self.page.wait_for_function("msgs.some(m => m.octet === 'ready')")
+
+    def messages(self):
+        return self.page.evaluate("msgs")
+
+    def answers(self):
+        return [m["value"] for m in self.messages() if m.get("octet") == "answer"]
+
+    def last_answer(self):
+        self.page.wait_for_function("msgs.some(m => m.octet === 'answer')")
+        return self.answers()[-1]
+
+    def close(self):
+        assert self.errors == []
+        self.page.close()
+
+
+@pytest.fixture
+def host(browser, tmp_path):
+    opened = []
+
+    def open_host(name, scenario=None, locale="fr"):
+        opened.append(Host(browser, tmp_path, name, demo(name) if scenario is None else scenario, locale))
+        return opened[-1]
+
+    yield open_host
+    for one in opened:
+        one.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NAMES)
+def test_demo_loads_and_announces_itself(host, name):
+    for locale in ("fr", "en"):
+        sim = host(name, locale=locale)
+        kinds = [m.get("octet") for m in sim.messages()]
+        assert "ready" in kinds
+        sim.page.wait_for_function("msgs.some(m => m.octet === 'height' && m.value > 50)")
+        assert "answer" not in kinds
+
+
+MAIL = {
+    "me": {"name": "Léa Martin", "address": "lea@college.fr"},
+    "contacts": [{"name": "Hugo", "address": "hugo@college.fr"}],
+    "files": ["expose.pdf"],
+    "messages": [
+        {
+            "id": "m1",
+            "from": {"name": "Mme Diallo", "address": "Diallo@College.fr"},
+            "to": ["lea@college.fr", "ines@college.fr"],
+            "cc": ["tom@college.fr"],
+            "date": "2024-03-12 09:14",
+            "subject": "Exposé",
+            "body": "Envoie-moi l'exposé.",
+            "attachments": ["consignes.pdf"],
+        }
+    ],
+    "auto_replies": [
+        {
+            "when": {"to_has": ["diallo@college.fr"], "bcc_has": ["hugo@college.fr"]},
+            "reply": {
+                "from": {"name": "Mme Diallo", "address": "diallo@college.fr"},
+                "subject": "Bien reçu",
+                "body": "Code : TOUCAN",
+            },
+        }
+    ],
+}
+
+
+@pytest.mark.browser
+def test_webmail_reports_the_sent_mail_and_delivers_the_auto_reply(host):
+    scenario = dict(MAIL, report={"to": "to", "hidden": "bcc", "files": "attachments"})
+    sim = host("webmail", scenario, locale="en")
+    f = sim.frame
+    f.get_by_role("button", name="New message").click()
+    f.get_by_label("To", exact=True).fill("DIALLO@college.fr; ines@college.fr")
+    f.get_by_text("Contacts").click()
+    f.get_by_role("button", name="Add Hugo to Bcc").click()
+    f.get_by_label("Subject").fill("Exposé")
+    f.get_by_label("Attach a file").select_option("expose.pdf")
+    f.get_by_role("button", name="Attach", exact=True).click()
+    f.get_by_role("button", name="Send").click()
+    assert sim.last_answer() == {
+        "to": "diallo@college.fr, ines@college.fr",
+        "hidden": "hugo@college.fr",
+        "files": "expose.pdf",
+    }
+    f.get_by_role("button", name="Bien reçu").click()
+    assert "Code : TOUCAN" in f.locator("main").inner_text()
+
+
+@pytest.mark.browser
+def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
+    scenario = dict(MAIL, report="recipients")
+    sim = host("webmail", scenario)
+    f = sim.frame
+    f.get_by_role("button", name="Exposé").click()
+    f.get_by_role("button", name="Répondre à tous").click()
+    assert f.get_by_label("Objet").input_value() == "RE : Exposé"
+    f.get_by_label("Cci", exact=True).fill("not-an-address")
+    f.get_by_role("button", name="Envoyer").click()
+    assert "not-an-address" in f.get_by_role("alert").inner_text()
+    assert sim.answers() == []
+    f.get_by_label("Cci", exact=True).fill("")
+    f.get_by_role("button", name="Envoyer").click()
+    assert sim.last_answer() == "diallo@college.fr, ines@college.fr, tom@college.fr"
+    assert "Nouveau message reçu" not in f.locator("main").inner_text()
