@@ -208,3 +208,65 @@ def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
     f.get_by_role("button", name="Envoyer").click()
     assert sim.last_answer() == "diallo@college.fr, ines@college.fr, tom@college.fr"
     assert "Nouveau message reçu" not in f.locator("main").inner_text()
+
+
+TREE = {
+    "root": "Documents",
+    "tree": [
+        {
+            "name": "Cours",
+            "type": "folder",
+            "children": [
+                {"id": "f1", "name": "histoire.odt", "size": 48213, "author": "Léa"},
+                {"name": "Maths", "type": "folder", "children": []},
+            ],
+        },
+        {"id": "f2", "name": "IMG_2041.jpg", "size": 2348000, "modified": "2023-12-24 19:40"},
+        {"name": "a.txt", "size": 10, "modified": "2024-01-01 10:00"},
+    ],
+    "report": {"where": "path:f1", "name": "name:f1", "bin": "bin", "tree": "tree"},
+}
+
+
+@pytest.mark.browser
+def test_files_rename_move_delete_and_new_folder_are_reported(host):
+    sim = host("files", TREE, locale="en")
+    f = sim.frame
+    f.get_by_role("button", name="Cours", exact=True).dblclick()
+    f.get_by_role("button", name="histoire.odt").click()
+    assert "Léa" in f.get_by_role("region", name="Properties").inner_text()
+    f.get_by_role("button", name="Rename").click()
+    f.get_by_label("New name").fill("Maths")
+    f.get_by_role("button", name="OK").click()
+    assert "already here" in f.get_by_role("alert").inner_text()
+    f.get_by_label("New name").fill("history-ch3.odt")
+    f.get_by_role("button", name="OK").click()
+    f.get_by_role("button", name="Move to…").click()
+    f.get_by_label("Destination folder").select_option(label="Documents/Cours/Maths")
+    f.get_by_role("button", name="OK").click()
+    f.get_by_role("button", name="Documents").click()
+    f.get_by_role("button", name="IMG_2041.jpg").click()
+    f.get_by_role("button", name="Delete").click()
+    f.get_by_role("button", name="New folder").click()
+    f.get_by_label("Name", exact=True).fill("Photos")
+    f.get_by_role("button", name="OK").click()
+    assert sim.last_answer() == {
+        "where": "Cours/Maths/history-ch3.odt",
+        "name": "history-ch3.odt",
+        "bin": "IMG_2041.jpg",
+        "tree": "a.txt, Cours/, Cours/Maths/, Cours/Maths/history-ch3.odt, Photos/",
+    }
+
+
+@pytest.mark.browser
+def test_files_sort_by_size_and_search_in_sub_folders(host):
+    sim = host("files", dict(TREE, read_only=True, report=None), locale="en")
+    f = sim.frame
+    f.get_by_role("button", name="Sort by Size").click()
+    f.get_by_role("button", name="Sort by Size").click()
+    rows = f.locator("tbody tr").all_inner_texts()
+    assert rows[0].startswith("IMG_2041.jpg") and "2.3 MB" in rows[0]
+    assert f.get_by_role("button", name="Rename").count() == 0
+    f.get_by_label("Search by name").fill("HISTO")
+    assert f.locator("tbody tr").all_inner_texts()[0].startswith("Cours/histoire.odt")
+    assert sim.answers() == []
