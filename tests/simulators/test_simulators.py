@@ -270,3 +270,74 @@ def test_files_sort_by_size_and_search_in_sub_folders(host):
     f.get_by_label("Search by name").fill("HISTO")
     assert f.locator("tbody tr").all_inner_texts()[0].startswith("Cours/histoire.odt")
     assert sim.answers() == []
+
+
+SHEET = {
+    "sheet": "Notes",
+    "columns": 4,
+    "rows": 8,
+    "cells": {
+        "A1": "Élève",
+        "B1": "Note",
+        "C1": "Double",
+        "A2": "Zoé",
+        "B2": 12,
+        "C2": "=B2*2",
+        "A3": "Inès",
+        "B3": 15.5,
+        "A4": "Noah",
+        "B4": 9,
+    },
+    "locked": ["A1:C1"],
+    "report": {"avg": "B6", "count": "B7", "order": "column:A", "f": "formula:C4"},
+}
+
+
+def type_in(sim, cell, text):
+    sim.frame.locator(f"#c-{cell}").click()
+    sim.page.keyboard.type(text)
+    sim.page.keyboard.press("Enter")
+
+
+@pytest.mark.browser
+def test_spreadsheet_formulas_paste_and_sort_are_reported(host):
+    sim = host("spreadsheet", SHEET, locale="en")
+    f = sim.frame
+    type_in(sim, "B6", "=ROUND(AVERAGE(B2:B4);2)")
+    type_in(sim, "B7", '=COUNTIF(B2:B4,">10")')
+    f.locator("#c-C2").click()
+    f.get_by_role("button", name="Copy").click()
+    f.locator("#c-C3").click()
+    f.get_by_role("button", name="Paste").click()
+    assert f.locator("#c-C3").inner_text() == "31"
+    f.locator("#c-A2").click()
+    f.get_by_role("button", name="Sort A→Z").click()
+    assert sim.last_answer() == {
+        "avg": "12.17",
+        "count": "2",
+        "order": "Inès, Noah, Zoé",
+        "f": "=B4*2",
+    }
+    assert f.locator("#c-C4").inner_text() == "24"
+    f.locator("#c-A1").click()
+    sim.page.keyboard.type("x")
+    sim.page.keyboard.press("Enter")
+    assert "protected" in f.locator("#msg").inner_text()
+
+
+@pytest.mark.browser
+def test_spreadsheet_filter_errors_and_french_display(host):
+    scenario = dict(SHEET, report="visible:A")
+    sim = host("spreadsheet", scenario, locale="fr")
+    f = sim.frame
+    type_in(sim, "D2", "=B2/0")
+    assert f.locator("#c-D2").inner_text() == "#DIV/0!"
+    type_in(sim, "D3", "=SOMME(B2:B4)+1,5")
+    assert f.locator("#c-D3").inner_text() == "#VALEUR!"
+    type_in(sim, "D4", "=MOYENNE(B2:B3)")
+    assert f.locator("#c-D4").inner_text() == "13,75"
+    f.locator("#c-B3").click()
+    f.get_by_role("button", name="Filtrer").click()
+    f.get_by_label("Garder les lignes où B vaut").select_option("15.5")
+    f.get_by_role("button", name="Appliquer").click()
+    assert sim.last_answer() == "Inès"
