@@ -341,3 +341,36 @@ def test_spreadsheet_filter_errors_and_french_display(host):
     f.get_by_label("Garder les lignes où B vaut").select_option("15.5")
     f.get_by_role("button", name="Appliquer").click()
     assert sim.last_answer() == "Inès"
+
+
+def search_for(sim, query):
+    sim.frame.get_by_role("searchbox").fill(query)
+    sim.frame.get_by_role("searchbox").press("Enter")
+    return sim.frame.locator("ol.res .url").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_search_operators_filters_and_reader(host):
+    sim = host("search", dict(demo("search"), report={"q": "query", "url": "opened"}), "en")
+    f = sim.frame
+    geo = "https://www.geo-junior.fr/volcans/auvergne.html"
+    pdf = "https://cours.exemple.org/svt/volcans.pdf"
+    world = "https://www.earth-facts.org/volcanoes"
+    assert search_for(sim, "volcans") == [pdf, geo]
+    assert search_for(sim, "volcans -site:geo-junior.fr") == [pdf]
+    assert search_for(sim, '"plus haut volcan"') == [geo]
+    assert search_for(sim, '"haut plus volcan"') == []
+    assert "No document matches" in f.locator("main").inner_text()
+    assert search_for(sim, "filetype:pdf volcan") == [pdf]
+    assert search_for(sim, "intitle:volcanoes OR intitle:auvergne") == [geo, world]
+    assert search_for(sim, "volcans after:2022-01-01") == [geo]
+    f.get_by_label("Date").select_option("month")
+    assert f.locator("ol.res .url").all_inner_texts() == []
+    f.get_by_label("Date").select_option("any")
+    f.get_by_label("Language").select_option("en")
+    assert search_for(sim, "ACTIVE") == [world]
+    f.get_by_role("button", name="Volcanoes of the world").click()
+    assert "1,350 potentially active" in f.locator("article").inner_text()
+    assert sim.last_answer() == {"q": "ACTIVE", "url": world}
+    f.get_by_role("button", name="Back to results").click()
+    assert f.locator("mark").first.inner_text() == "active"
