@@ -374,3 +374,33 @@ def test_search_operators_filters_and_reader(host):
     assert sim.last_answer() == {"q": "ACTIVE", "url": world}
     f.get_by_role("button", name="Back to results").click()
     assert f.locator("mark").first.inner_text() == "active"
+
+
+@pytest.mark.browser
+def test_browser_links_padlock_forms_history_and_typed_addresses(host):
+    scenario = dict(demo("browser"), report={"v": "visited", "s": "submitted", "h": "host"})
+    sim = host("browser", scenario, locale="en")
+    f = sim.frame
+    offer = f.get_by_role("link", name="Offre spéciale : 100 € offerts")
+    offer.focus()
+    assert "http://banque-exemple.secure-login.xyz/" in f.locator("#status").inner_text()
+    f.get_by_role("button", name="Secure — Connection information").click()
+    assert "Autorité Exemple" in f.locator("#cert").inner_text()
+    offer.click()
+    assert f.locator("#badge").inner_text().strip() == "⚠ Not secure"
+    f.get_by_role("button", name="Débloquer").click()
+    assert "nothing was sent" in f.locator("main").inner_text()
+    assert sim.last_answer() == {
+        "v": "http://banque-exemple.secure-login.xyz/",
+        "s": "http://banque-exemple.secure-login.xyz/",
+        "h": "banque-exemple.secure-login.xyz",
+    }
+    f.get_by_role("button", name="Back").click()
+    assert f.get_by_role("heading", name="Bienvenue").is_visible()
+    f.get_by_label("Site address").fill("www.banque-exemple.fr/connexion")
+    f.get_by_label("Site address").press("Enter")
+    assert f.get_by_role("heading", name="Identifiez-vous").is_visible()
+    assert sim.last_answer()["v"] == "https://www.banque-exemple.fr/connexion"
+    f.get_by_label("Site address").fill("https://nowhere.example/")
+    f.get_by_label("Site address").press("Enter")
+    assert "can’t be reached" in f.locator("main").inner_text()
