@@ -33,7 +33,6 @@ from octet.evaluation.domain.certification import (  # noqa: E402
 from octet.evaluation.domain.irt import ItemBank  # noqa: E402
 
 LENGTH = 32
-EXPOSURE_ARGS: dict[str, float] = {}
 FREE = CertificationConfig(
     length=LENGTH,
     r_max=1.0,
@@ -44,9 +43,9 @@ FREE = CertificationConfig(
 BASE = CertificationConfig(length=LENGTH)
 DESIGNS: dict[str, CertificationConfig] = {
     "free": FREE,
-    "default": BASE,
-    "r20_greedy": replace(BASE, r_max=0.2, spread=0.0),
-    "r25_greedy": replace(BASE, r_max=0.25, spread=0.0),
+    "balance_only": replace(BASE, r_max=1.0),
+    "r_max=0.2": replace(BASE, r_max=0.2),
+    "default": BASE,  # r_max 0.25
 }
 
 
@@ -57,9 +56,6 @@ def design(name: str) -> CertificationConfig:
     fields = {}
     for pair in name.split(","):
         key, value = pair.split("=")
-        if key in ("price_step", "price_rate"):
-            EXPOSURE_ARGS[key] = float(value)
-            continue
         kind = type(getattr(BASE, key, 0.0))
         kind = int if kind is type(None) else kind
         fields[key] = value == "1" if kind is bool else kind(value)
@@ -68,7 +64,7 @@ def design(name: str) -> CertificationConfig:
 
 def simulate(bank, thetas, u, config):
     """Squared errors (candidates x length), exposure rates and the share of balanced tests."""
-    exposure = ExposureControl(len(bank), config.r_max, **EXPOSURE_ARGS)
+    exposure = ExposureControl(len(bank), config.r_max)
     sq = np.full((len(thetas), config.length), np.nan)
     balanced = 0
     n_comp = len(bank.competences)
@@ -90,7 +86,6 @@ def run_seed(seed, n_cand, names):
     u = np.random.default_rng([seed, 3]).random((n_cand, len(bank)))
     out = {}
     for name in ["free", *names]:
-        EXPOSURE_ARGS.clear()
         sq, rates, balanced = simulate(bank, thetas, u, design(name))
         out[name] = (sq, float(rates.max()), balanced)
     return seed, out

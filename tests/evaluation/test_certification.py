@@ -67,6 +67,49 @@ def test_exposure_stays_under_r_max():
     assert exposure.counts.max() / 100 <= 0.2 + 1e-9
 
 
+@pytest.mark.parametrize("r_max", [0.25, 0.3])
+def test_exposure_never_above_the_cap_after_any_candidate(r_max):
+    # 0.3 does not divide evenly: the rate must still never pass the cap.
+    bank = _bank()
+    config = CertificationConfig(length=12, r_max=r_max)
+    exposure = ExposureControl(len(bank), r_max=r_max)
+    rng = np.random.default_rng(3)
+    for j in range(301):
+        theta = rng.normal()
+        test = CertificationTest(bank, config, exposure, seed=j)
+        while (index := test.next_index()) is not None:
+            p = 1 / (1 + np.exp(-bank.a[index] * (theta - bank.b[index])))
+            test.record_index(index, bool(rng.random() < p))
+        assert len(test.administered) == 12
+        if exposure.tests >= 1 / r_max:
+            assert exposure.rates().max() <= r_max + 1e-12
+        else:
+            assert exposure.counts.max() <= 1  # the first tests share no item
+
+
+def test_default_test_is_content_balanced_under_exposure_control():
+    bank = _bank(n_comp=4)
+    assert CertificationConfig().r_max == ExposureControl(1).r_max == 0.25
+    exposure = ExposureControl(len(bank))
+    for test in _simulate(bank, CertificationConfig(length=12), 60, exposure=exposure):
+        tubes = bank.tube_index[test.administered]
+        assert len(set(tubes.tolist())) == len(tubes) == 12
+        counts = np.bincount(bank.competence_index[test.administered], minlength=4)
+        assert counts.min() >= 1 and counts.max() <= 4
+    assert exposure.rates().max() <= 0.25
+
+
+def test_same_seed_same_tests_and_exposure():
+    bank = _bank()
+    runs = []
+    for _ in range(2):
+        exposure = ExposureControl(len(bank))
+        tests = _simulate(bank, CertificationConfig(length=10, top_k=2), 30, 9, exposure)
+        runs.append(([t.administered for t in tests], exposure.counts.copy()))
+    assert runs[0][0] == runs[1][0]
+    assert (runs[0][1] == runs[1][1]).all()
+
+
 def test_content_balance_every_competence_and_one_item_per_tube():
     bank = _bank(n_comp=4)
     for test in _simulate(bank, CertificationConfig(length=12), 20):

@@ -4,8 +4,9 @@
   and one answer adds one precomputed row, so a step never re-reads earlier answers.
 - Next item: maximum Fisher information at the current estimate among eligible items, drawn
   among the `top_k` best with an explicit seed.
-- Exposure control (restricted method): an item whose running exposure rate reached `r_max`
-  is not eligible, so no item is seen by more than about r_max of the candidates.
+- Exposure control (restricted method): an item is eligible only while serving it once more
+  keeps its running exposure rate at or under `r_max` (0.25), so after any number n >= 1/r_max
+  of candidates no item has been seen by more than r_max of them.
 - Content balancing: at most one item per tube, at most `max_per_competence` per competence,
   and every competence is covered: when the items left are just enough for the competences not
   yet asked, only those are eligible.
@@ -63,12 +64,8 @@ class CertificationConfig:
     min_length: int = 0
     prior_mean: float = 0.0
     prior_sd: float = 1.0
-    r_max: float = 0.2  # maximum exposure rate
+    r_max: float = 0.25  # maximum exposure rate
     top_k: int = 1  # randomesque: draw among the k most informative eligible items
-    spread: float = 0.0  # progressive: draw among items within this fraction of the best...
-    spread_power: float = 1.0  # ...a fraction shrinking as (1 - k / length) ** power
-    weighted_info: bool = False  # information averaged over the posterior
-    epv: bool = False  # minimum expected posterior variance instead of information
     one_per_tube: bool = True
     cover_all_competences: bool = True
     max_per_competence: int | None = None  # default: ceil(length / competences) + 1
@@ -79,31 +76,25 @@ class CertificationConfig:
 class ExposureControl:
     """Running exposure rates of the bank's items, shared by the candidates of a bank."""
 
-    def __init__(
-        self, n_items: int, r_max: float = 0.2, price_step: float = 0.0, price_rate: float = 0.0
-    ) -> None:
+    def __init__(self, n_items: int, r_max: float = 0.25) -> None:
         self.counts = np.zeros(n_items, dtype=np.int64)
         self.tests = 0
         self.r_max = r_max
-        self.price = np.zeros(n_items)
-        self.price_step = price_step
-        self.price_rate = price_rate or r_max
 
     def start_test(self) -> None:
         self.tests += 1
-        if self.price_step:
-            np.maximum(self.price - self.price_step * self.price_rate, 0.0, out=self.price)
 
     def record(self, index: int) -> None:
         self.counts[index] += 1
-        self.price[index] += self.price_step
 
     def rates(self) -> np.ndarray:
         return self.counts / max(self.tests, 1)
 
     def eligible(self) -> np.ndarray:
-        # An item stays eligible while serving it once more keeps it at or under r_max.
-        return self.counts < self.r_max * max(self.tests, 1)
+        # An item stays eligible while serving it once more keeps it at or under r_max. During
+        # the first 1/r_max tests, when any use is above the rate, each item is served once.
+        tests = max(self.tests, 1.0 / self.r_max)
+        return self.counts + 1 <= self.r_max * tests * (1 + 1e-12)
 
 
 class CertificationTest:
@@ -140,7 +131,6 @@ class CertificationTest:
     def _update_estimate(self) -> None:
         w = np.exp(self.log_post - self.log_post.max())
         w /= w.sum()
-        self.weights = w
         self.theta = float(w @ GRID)
         self.se = float(math.sqrt(max(float(w @ (GRID - self.theta) ** 2), 0.0)))
 
@@ -223,22 +213,8 @@ class CertificationTest:
             candidates = mask
         if not candidates.any():
             return None
-        if self.config.epv:
-            info = self._variance_reduction()
-        elif self.config.weighted_info:
-            info = self.weights @ bank.info
-        else:
-            info = bank.info[grid_index(self.theta)]
-        if self.exposure is not None and self.exposure.price_step:
-            info = info - self.exposure.price
-        scored = np.where(candidates, info, -np.inf)
-        cfg = self.config
-        if cfg.spread > 0:
-            done = len(self.administered) / max(cfg.length, 1)
-            frac = cfg.spread * max(1.0 - done, 0.0) ** cfg.spread_power
-            near = np.flatnonzero(scored >= (1.0 - frac) * scored.max())
-            rng = np.random.default_rng([self.seed & 0xFFFFFFFF, len(self.administered)])
-            return int(near[rng.integers(near.size)])
+        info = bank.info[grid_index(self.theta)]
+        scored = np.where(candidates, info, -1.0)
         k = min(self.config.top_k, int(candidates.sum()))
         if k <= 1:
             return int(scored.argmax())
@@ -246,18 +222,6 @@ class CertificationTest:
         top = top[np.argsort(-scored[top], kind="stable")]
         rng = np.random.default_rng([self.seed & 0xFFFFFFFF, len(self.administered)])
         return int(top[rng.integers(k)])
-
-    def _variance_reduction(self) -> np.ndarray:
-        # Expected drop of the posterior variance after each item's answer:
-        # Cov(theta, P)^2 / (pbar (1 - pbar)), over the grid points that carry weight.
-        w = self.weights
-        live = np.flatnonzero(w > 1e-9 * w.max())
-        lo, hi = int(live[0]), int(live[-1]) + 1
-        wl = w[lo:hi] / w[lo:hi].sum()
-        p = self.bank.p[lo:hi]
-        pbar = wl @ p
-        cov = (wl * (GRID[lo:hi] - self.theta)) @ p
-        return cov**2 / np.maximum(pbar * (1.0 - pbar), 1e-12)
 
     def next_challenge(self) -> Decision:
         index = self.next_index()

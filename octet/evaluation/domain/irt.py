@@ -53,7 +53,6 @@ class ItemBank:
     log_p: np.ndarray = field(init=False, repr=False)  # (items, grid): log P(correct)
     log_q: np.ndarray = field(init=False, repr=False)  # (items, grid): log P(wrong)
     info: np.ndarray = field(init=False, repr=False)  # (grid, items): information
-    p: np.ndarray = field(init=False, repr=False)  # (grid, items): P(correct)
 
     def __post_init__(self) -> None:
         self.a = np.asarray(self.a, dtype=float)
@@ -65,7 +64,6 @@ class ItemBank:
         self.log_p = -np.logaddexp(0.0, -z)
         self.log_q = -np.logaddexp(0.0, z)
         p = np.exp(self.log_p)
-        self.p = np.ascontiguousarray(p.T)  # (grid, items): P(correct)
         self.info = np.ascontiguousarray((np.square(self.a)[:, None] * p * (1 - p)).T)
         self.index = {item_id: i for i, item_id in enumerate(self.ids)}
         self.items_of_tube: list[np.ndarray] = [
