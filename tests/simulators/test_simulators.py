@@ -404,3 +404,36 @@ def test_browser_links_padlock_forms_history_and_typed_addresses(host):
     f.get_by_label("Site address").fill("https://nowhere.example/")
     f.get_by_label("Site address").press("Enter")
     assert "can’t be reached" in f.locator("main").inner_text()
+
+
+@pytest.mark.browser
+def test_social_view_as_and_privacy_settings_are_reported(host):
+    report = {"posts": "posts", "mail": "email", "index": "search_engines", "p1": "post:p1"}
+    report.update({"pub": "public_posts", "tag": "tag:t1"})
+    sim = host("social", dict(demo("social"), report=report), locale="en")
+    f = sim.frame
+    f.get_by_label("The public").check()
+    text = f.locator("main").inner_text()
+    assert "sam.durand@exemple.fr" in text and "Lyon" not in text
+    assert "Contrôle de maths" not in text and "Vive les vacances" in text
+    assert "search engines" in f.locator("#note").inner_text()
+    assert f.get_by_label("Who can see my e-mail address?").count() == 0
+    f.get_by_label("A friend").check()
+    assert "Contrôle de maths" in f.locator("main").inner_text()
+    f.get_by_label("Me", exact=True).check()
+    f.get_by_label("Who can see my e-mail address?").select_option("only_me")
+    f.get_by_label("Who can see my future posts?").select_option("friends")
+    f.get_by_label("Let search engines show my profile").uncheck()
+    f.locator("#pv-p1").select_option("friends")
+    f.get_by_role("button", name="Refuse").click()
+    assert sim.last_answer() == {
+        "posts": "friends",
+        "mail": "only_me",
+        "index": "no",
+        "p1": "friends",
+        "pub": "",
+        "tag": "refused",
+    }
+    f.get_by_label("The public").check()
+    assert "No visible posts." in f.locator("main").inner_text()
+    assert "sam.durand" not in f.locator("main").inner_text()
