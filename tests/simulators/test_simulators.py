@@ -437,3 +437,26 @@ def test_social_view_as_and_privacy_settings_are_reported(host):
     f.get_by_label("The public").check()
     assert "No visible posts." in f.locator("main").inner_text()
     assert "sam.durand" not in f.locator("main").inner_text()
+
+
+@pytest.mark.browser
+def test_wiki_history_old_revision_diff_and_talk(host):
+    sim = host("wiki", locale="en")
+    f = sim.frame
+    assert "80 volcans" in f.locator("main").inner_text()
+    f.get_by_role("tab", name="History").click()
+    rows = f.locator("ul.hist li").all_inner_texts()
+    assert "82.64.12.9 (anonymous)" in rows[1] and "184 bytes (+1)" in rows[1]
+    assert "−1" in rows[0] and "vandalisme" in rows[0]
+    f.get_by_role("button", name="View the revision of 2023-03-15 at 21:47").click()
+    assert "old revision" in f.get_by_role("note").inner_text()
+    assert "800 volcans" in f.locator(".art").inner_text()
+    f.get_by_role("tab", name="History").click()
+    f.get_by_role("checkbox", name="Select the revision of 2023-02-03 at 10:12").check()
+    f.get_by_role("checkbox", name="Select the revision of 2023-03-15 at 21:47").check()
+    f.get_by_role("button", name="Compare selected revisions").click()
+    assert f.locator("tr.del").inner_text().strip().endswith("Elle compte 80 volcans sur 45 km.")
+    assert f.locator("tr.add").inner_text().strip().endswith("Elle compte 800 volcans sur 45 km.")
+    f.get_by_role("tab", name="Talk").click()
+    assert "Source : le site du parc naturel." in f.locator("main").inner_text()
+    assert sim.answers() == []
