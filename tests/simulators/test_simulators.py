@@ -460,3 +460,65 @@ def test_wiki_history_old_revision_diff_and_talk(host):
     f.get_by_role("tab", name="Talk").click()
     assert "Source : le site du parc naturel." in f.locator("main").inner_text()
     assert sim.answers() == []
+
+
+@pytest.mark.browser
+def test_settings_changes_are_reported(host):
+    report = {
+        "cam": "perm:Lampe Torche Pro:camera",
+        "auto": "auto_update",
+        "net": "wifi_network",
+        "lock": "lock",
+        "limit": "limit:Vidéo+",
+        "sys": "update:system",
+        "backup": "backup",
+        "paired": "paired",
+    }
+    sim = host("settings", dict(demo("settings"), report=report), locale="en")
+    f = sim.frame
+    f.get_by_role("button", name="Apps and permissions").click()
+    f.get_by_role("button", name="Lampe Torche Pro").click()
+    f.get_by_label("Camera").select_option("deny")
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="Wi-Fi").click()
+    f.get_by_role("button", name="Forget").click()
+    f.locator("#wc-0").click()
+    f.get_by_label("Password for network Maison-5G").fill("short")
+    f.get_by_label("Password for network Maison-5G").press("Enter")
+    assert "too short" in f.get_by_role("alert").inner_text()
+    f.get_by_label("Password for network Maison-5G").fill("long enough")
+    f.get_by_label("Password for network Maison-5G").press("Enter")
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="Updates").click()
+    f.get_by_role("switch", name="Automatic updates").click()
+    f.get_by_role("button", name="Install").click()
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="Screen lock").click()
+    f.get_by_label("PIN", exact=True).check()
+    f.get_by_label("New PIN or password").fill("12a")
+    f.get_by_role("button", name="Apply").click()
+    assert "4 digits" in f.get_by_role("alert").inner_text()
+    f.get_by_label("New PIN or password").fill("4821")
+    f.get_by_role("button", name="Apply").click()
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="Screen time").click()
+    f.get_by_label("Daily limit for Vidéo+").fill("60")
+    f.get_by_label("Daily limit for Vidéo+").press("Enter")
+    assert "limit 1 h 00 min" in f.locator("main").inner_text()
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("button", name="Backup").click()
+    f.get_by_role("switch", name="Automatic backup").click()
+    f.get_by_role("button", name="← Back").click()
+    f.get_by_role("switch", name="Airplane mode").click()
+    assert sim.last_answer() == {
+        "cam": "deny",
+        "auto": "yes",
+        "net": "",
+        "lock": "pin",
+        "limit": "60",
+        "sys": "installed",
+        "backup": "yes",
+        "paired": "Écouteurs Zik",
+    }
+    assert sim.answers()[-2]["net"] == "Maison-5G"
