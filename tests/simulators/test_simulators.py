@@ -73,18 +73,20 @@ def test_readme_documents_every_simulator():
 
 
 @pytest.fixture(scope="module")
-def browser():
+def tab():
+    """One Chromium tab for the whole module: navigating is much cheaper than a new tab."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 400, "height": 700})
+        yield page
+        browser.close()
 
 
 class Host:
     """A page that embeds one simulator the way Octet does and records its messages."""
 
-    def __init__(self, browser, tmp_path, name, scenario, locale="fr"):
+    def __init__(self, page, tmp_path, name, scenario, locale="fr"):
         page_html = (
             '<!doctype html><meta charset="utf-8"><body>'
             "<script>window.msgs=[];addEventListener('message',e=>msgs.push(e.data));</script>"
@@ -93,11 +95,12 @@ class Host:
             + html.escape(inject(name, scenario, locale), quote=True)
             + '"></iframe>'
         )
-        path = tmp_path / f"{name}-host.html"
+        path = tmp_path / f"{name}-{locale}-host.html"
         path.write_text(page_html, encoding="utf-8")
-        self.page = browser.new_page(viewport={"width": 400, "height": 700})
+        self.page = page
         self.errors = []
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.on_error = lambda error: self.errors.append(error)
+        self.page.on("pageerror", self.on_error)
         self.page.goto(path.as_uri())
         self.frame = self.page.frame_locator("iframe")
         self.page.wait_for_function("msgs.some(m => m.octet === 'ready')")
@@ -113,21 +116,24 @@ class Host:
         return self.answers()[-1]
 
     def close(self):
-        assert self.errors == []
-        self.page.close()
+        self.page.remove_listener("pageerror", self.on_error)
+        assert [str(error) for error in self.errors] == []
 
 
 @pytest.fixture
-def host(browser, tmp_path):
+def host(tab, tmp_path):
     opened = []
 
     def open_host(name, scenario=None, locale="fr"):
-        opened.append(Host(browser, tmp_path, name, demo(name) if scenario is None else scenario, locale))
+        scenario = demo(name) if scenario is None else scenario
+        if opened:
+            opened[-1].close()
+        opened.append(Host(tab, tmp_path, name, scenario, locale))
         return opened[-1]
 
     yield open_host
-    for one in opened:
-        one.close()
+    if opened:
+        opened[-1].close()
 
 
 @pytest.mark.browser
