@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 SIMULATORS = Path(__file__).resolve().parents[2] / "content" / "simulators"
-NAMES = ["webmail", "files", "spreadsheet", "search", "browser", "social", "wiki", "settings"]
+NAMES = [
+    "webmail",
+    "files",
+    "spreadsheet",
+    "search",
+    "browser",
+    "social",
+    "wiki",
+    "settings",
+    "robot",
+]
 SCENARIO_RE = re.compile(
     r'<script type="application/json" id="octet-scenario">(.*?)</script>', re.S
 )
@@ -46,7 +56,7 @@ def demo(name):
 # --- static rules ---------------------------------------------------------------------------
 
 
-def test_the_eight_simulators_exist():
+def test_the_nine_simulators_exist():
     assert set(NAMES) <= set(present())
 
 
@@ -528,3 +538,45 @@ def test_settings_changes_are_reported(host):
         "paired": "Écouteurs Zik",
     }
     assert sim.answers()[-2]["net"] == "Maison-5G"
+
+
+ROBOT = {
+    "map": ["#####", "#>.*#", "#..G#", "#####"],
+    "blocks": ["forward", "left", "right", "repeat"],
+    "max_blocks": 5,
+    "report": {"result": "result", "program": "program", "where": "position"},
+}
+
+
+@pytest.mark.browser
+def test_robot_runs_a_program_with_a_repeat(host):
+    sim = host("robot", ROBOT, locale="en")
+    sim.page.emulate_media(reduced_motion="reduce")
+    f = sim.frame
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="+ Turn right").click()
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="▶ Run").click()
+    assert sim.last_answer() == {
+        "result": "crash",
+        "program": "forward, forward, right, forward, forward",
+        "where": "3,4",
+    }
+    assert "hit a wall" in f.get_by_role("status").inner_text()
+    f.get_by_role("button", name="Remove line 5").click()
+    f.get_by_role("button", name="Clear all").click()
+    f.get_by_label("times").fill("2")
+    f.get_by_role("button", name="+ Repeat").click()
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="+ End of repeat").click()
+    f.get_by_role("button", name="+ Turn right").click()
+    f.get_by_role("button", name="+ Move forward").click()
+    f.get_by_role("button", name="▶ Run").click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
+    assert sim.answers()[-1] == {
+        "result": "success",
+        "program": "repeat 2 (forward), right, forward",
+        "where": "3,4",
+    }
