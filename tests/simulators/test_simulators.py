@@ -146,15 +146,53 @@ def host(tab, tmp_path):
         opened[-1].close()
 
 
+def load_many(tab, tmp_path, embeds):
+    """Embed many (title, simulator, scenario, locale) at once; return each frame's messages."""
+    frames = [
+        f'<iframe title="{title}" sandbox="allow-scripts allow-forms" '
+        'style="width:320px;height:200px;border:0" srcdoc="'
+        + html.escape(inject(simulator, scenario, locale), quote=True)
+        + '"></iframe>'
+        for title, simulator, scenario, locale in embeds
+    ]
+    path = tmp_path / "many.html"
+    path.write_text(
+        '<!doctype html><meta charset="utf-8"><body><script>window.msgs=[];'
+        "addEventListener('message',e=>msgs.push({i:[...document.querySelectorAll('iframe')]"
+        ".findIndex(f=>f.contentWindow===e.source),m:e.data}));</script>" + "".join(frames),
+        encoding="utf-8",
+    )
+    errors = []
+
+    def on_error(error):
+        errors.append(str(error))
+
+    tab.on("pageerror", on_error)
+    try:
+        tab.goto(path.as_uri())
+        tab.wait_for_function(
+            "[...document.querySelectorAll('iframe')].every((f, i) => ['ready', 'height']"
+            ".every(k => msgs.some(x => x.i === i && x.m.octet === k)))",
+            timeout=30_000,
+        )
+    finally:
+        tab.remove_listener("pageerror", on_error)
+    assert errors == []
+    received = [[] for _ in frames]
+    for message in tab.evaluate("msgs"):
+        received[message["i"]].append(message["m"])
+    return received
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("name", NAMES)
-def test_demo_loads_and_announces_itself(host, name):
-    for locale in ("fr", "en"):
-        sim = host(name, locale=locale)
-        kinds = [m.get("octet") for m in sim.messages()]
-        assert "ready" in kinds
-        sim.page.wait_for_function("msgs.some(m => m.octet === 'height' && m.value > 50)")
-        assert "answer" not in kinds
+def test_demos_load_and_announce_themselves_in_both_locales(tab, tmp_path):
+    embeds = [(f"{n}-{loc}", n, demo(n), loc) for n in NAMES for loc in ("fr", "en")]
+    for (title, *_), messages in zip(embeds, load_many(tab, tmp_path, embeds), strict=True):
+        kinds = [m.get("octet") for m in messages]
+        assert "ready" in kinds, title
+        assert "answer" not in kinds, title
+        heights = [m["value"] for m in messages if m.get("octet") == "height"]
+        assert heights and all(isinstance(h, int) and h > 50 for h in heights), title
 
 
 MAIL = {
@@ -580,3 +618,102 @@ def test_robot_runs_a_program_with_a_repeat(host):
         "program": "repeat 2 (forward), right, forward",
         "where": "3,4",
     }
+
+
+# --- the challenges' own scenarios ---------------------------------------------------------
+
+QUANTITIES = {
+    "webmail": r"to|cc|bcc|recipients|subject|body|attachments|action|source|sent_count",
+    "files": r"tree|files|folders|bin|path:.+|name:.+|exists:.*|list:.*|count:.*",
+    "spreadsheet": r"(formula:)?[A-Z][0-9]+|(column|visible):[A-Z]",
+    "search": r"query|opened|count",
+    "browser": r"visited|submitted|typed|host",
+    "social": r"posts|friends_list|email|city|birthday|messages|tag_approval|search_engines"
+    r"|public_posts|post:.+|tag:.+",
+    "settings": r"airplane|wifi|bluetooth|location|battery_saver|auto_update|backup|backed_up"
+    r"|wifi_network|paired|lock|perm:.+:(camera|microphone|location|contacts)|limit:.+"
+    r"|sync:.+|update:.+",
+    "robot": r"result|program|blocks|steps|position|direction|collected",
+    "wiki": r"(?!)",
+}
+
+
+def content_embeds():
+    """Every (challenge id, simulator, scenarios) of the content bank."""
+    yaml = pytest.importorskip("yaml")
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            embed = node.get("embed")
+            if isinstance(embed, dict) and "id" in node:
+                found.append((node["id"], embed.get("simulator"), embed.get("scenario") or {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((SIMULATORS.parent / "competences").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def named_things(simulator, scenario):
+    """The names a report may point at, so that a typo in a challenge is caught here."""
+    if simulator == "files":
+
+        def ids(items):
+            for item in items or []:
+                yield str(item.get("id"))
+                yield from ids(item.get("children"))
+
+        return {"path": set(ids(scenario.get("tree"))) | set(ids(scenario.get("bin")))}
+    if simulator == "social":
+        return {
+            "post": {str(p.get("id")) for p in scenario.get("posts", [])},
+            "tag": {str(r.get("id")) for r in scenario.get("tag_requests", [])},
+        }
+    if simulator == "settings":
+        return {
+            "perm": {a.get("name") for a in scenario.get("apps", [])},
+            "sync": {a.get("service") for a in scenario.get("accounts", [])},
+            "limit": {u.get("app") for u in (scenario.get("screen_time") or {}).get("today", [])},
+        }
+    return {}
+
+
+@pytest.mark.parametrize("challenge,simulator,scenarios", content_embeds())
+def test_content_scenarios_follow_the_contract(challenge, simulator, scenarios):
+    assert simulator in present(), f"{challenge}: unknown simulator {simulator!r}"
+    assert set(scenarios) == {"fr", "en"}, f"{challenge}: a scenario per locale"
+    keys = []
+    for locale, scenario in scenarios.items():
+        report = scenario.get("report")
+        wanted = {"": report} if isinstance(report, str) else dict(report or {})
+        keys.append(sorted(wanted) if isinstance(report, dict) else report is None)
+        names = named_things(simulator, scenario)
+        for quantity in wanted.values():
+            assert re.fullmatch(QUANTITIES[simulator], str(quantity)), (
+                f"{challenge} ({locale}): {simulator} has no quantity {quantity!r}"
+            )
+            kind, _, arg = str(quantity).partition(":")
+            if kind in ("path", "name"):
+                kind = "path"
+            if kind in names:
+                target = arg.split(":")[0] if kind == "perm" else arg
+                assert target in names[kind], f"{challenge} ({locale}): nothing named {arg!r}"
+    assert keys[0] == keys[1], f"{challenge}: the report differs between locales"
+
+
+@pytest.mark.browser
+def test_content_scenarios_load_without_error(tab, tmp_path):
+    embeds = [
+        (f"{challenge}-{locale}", simulator, scenario, locale)
+        for challenge, simulator, scenarios in content_embeds()
+        for locale, scenario in sorted(scenarios.items())
+    ]
+    if not embeds:
+        pytest.skip("no challenge embeds a simulator yet")
+    for (title, *_), messages in zip(embeds, load_many(tab, tmp_path, embeds), strict=True):
+        assert [m for m in messages if m.get("octet") == "answer"] == [], title
