@@ -517,6 +517,15 @@ def test_wiki_history_old_revision_diff_and_talk(host):
 
 
 @pytest.mark.browser
+def test_settings_reads_an_on_key_that_yaml_turned_into_true(host):
+    scenario = {"device": "computer", "wifi": {"true": True, "networks": []}, "report": "wifi"}
+    sim = host("settings", scenario, locale="en")
+    sim.frame.get_by_role("button", name="Wi-Fi").click()
+    sim.frame.get_by_role("switch", name="Wi-Fi").click()
+    assert sim.last_answer() == "no"
+
+
+@pytest.mark.browser
 def test_settings_changes_are_reported(host):
     report = {
         "cam": "perm:Lampe Torche Pro:camera",
@@ -687,6 +696,11 @@ def named_things(simulator, scenario):
 def test_content_scenarios_follow_the_contract(challenge, simulator, scenarios):
     assert simulator in present(), f"{challenge}: unknown simulator {simulator!r}"
     assert set(scenarios) == {"fr", "en"}, f"{challenge}: a scenario per locale"
+    for scenario in scenarios.values():
+        try:
+            json.dumps(scenario)
+        except TypeError as error:  # an unquoted date in YAML becomes a date object
+            pytest.fail(f"{challenge}: the scenario is not plain JSON ({error}); quote dates")
     keys = []
     for locale, scenario in scenarios.items():
         report = scenario.get("report")
