@@ -193,6 +193,9 @@ def test_demos_load_and_announce_themselves_in_both_locales(tab, tmp_path):
         assert "answer" not in kinds, title
         heights = [m["value"] for m in messages if m.get("octet") == "height"]
         assert heights and all(isinstance(h, int) and h > 50 for h in heights), title
+        # Mobile-first: nothing sticks out of a 320 px frame (the spreadsheet grid scrolls).
+        page = tab.frame_locator(f'iframe[title="{title}"]').locator("html")
+        assert page.evaluate("e => e.scrollWidth <= e.clientWidth"), title
 
 
 MAIL = {
