@@ -1,5 +1,6 @@
 """Octet's embedded simulators: static rules for every file, and a real browser run of each."""
 
+import functools
 import html
 import json
 import re
@@ -146,18 +147,22 @@ def host(tab, tmp_path):
         opened[-1].close()
 
 
-def load_many(tab, tmp_path, embeds):
-    """Embed many (title, simulator, scenario, locale) at once; return each frame's messages."""
+def load_many(tab, tmp_path, embeds, wanted=("ready",)):
+    """Embed many (title, simulator, scenario, locale) at once; return each frame's messages.
+
+    The frames are small and the window wide so that all are on screen: Chromium throttles
+    frames out of view, which would only slow the test down.
+    """
     frames = [
         f'<iframe title="{title}" sandbox="allow-scripts allow-forms" '
-        'style="width:320px;height:200px;border:0" srcdoc="'
+        'style="width:320px;height:40px;border:0;vertical-align:top" srcdoc="'
         + html.escape(inject(simulator, scenario, locale), quote=True)
         + '"></iframe>'
         for title, simulator, scenario, locale in embeds
     ]
     path = tmp_path / "many.html"
     path.write_text(
-        '<!doctype html><meta charset="utf-8"><body><script>window.msgs=[];'
+        '<!doctype html><meta charset="utf-8"><body style="margin:0"><script>window.msgs=[];'
         "addEventListener('message',e=>msgs.push({i:[...document.querySelectorAll('iframe')]"
         ".findIndex(f=>f.contentWindow===e.source),m:e.data}));</script>" + "".join(frames),
         encoding="utf-8",
@@ -168,15 +173,18 @@ def load_many(tab, tmp_path, embeds):
         errors.append(str(error))
 
     tab.on("pageerror", on_error)
+    tab.set_viewport_size({"width": 1700, "height": 1300})
     try:
         tab.goto(path.as_uri())
         tab.wait_for_function(
-            "[...document.querySelectorAll('iframe')].every((f, i) => ['ready', 'height']"
+            "wanted => [...document.querySelectorAll('iframe')].every((f, i) => wanted"
             ".every(k => msgs.some(x => x.i === i && x.m.octet === k)))",
-            timeout=30_000,
+            arg=list(wanted),
+            timeout=45_000,
         )
     finally:
         tab.remove_listener("pageerror", on_error)
+        tab.set_viewport_size({"width": 400, "height": 700})
     assert errors == []
     received = [[] for _ in frames]
     for message in tab.evaluate("msgs"):
@@ -187,7 +195,8 @@ def load_many(tab, tmp_path, embeds):
 @pytest.mark.browser
 def test_demos_load_and_announce_themselves_in_both_locales(tab, tmp_path):
     embeds = [(f"{n}-{loc}", n, demo(n), loc) for n in NAMES for loc in ("fr", "en")]
-    for (title, *_), messages in zip(embeds, load_many(tab, tmp_path, embeds), strict=True):
+    loaded = load_many(tab, tmp_path, embeds, wanted=("ready", "height"))
+    for (title, *_), messages in zip(embeds, loaded, strict=True):
         kinds = [m.get("octet") for m in messages]
         assert "ready" in kinds, title
         assert "answer" not in kinds, title
@@ -650,9 +659,11 @@ QUANTITIES = {
 }
 
 
+@functools.cache
 def content_embeds():
     """Every (challenge id, simulator, scenarios) of the content bank."""
     yaml = pytest.importorskip("yaml")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found = []
 
     def walk(node):
@@ -667,8 +678,8 @@ def content_embeds():
                 walk(value)
 
     for path in sorted((SIMULATORS.parent / "competences").glob("*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return found
+        walk(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # noqa: S506 - safe
+    return tuple(found)
 
 
 def named_things(simulator, scenario):
