@@ -74,6 +74,18 @@ def test_file_is_self_contained_and_small(name):
     json.loads(SCENARIO_RE.search(text).group(1))
 
 
+@pytest.mark.parametrize("name", present())
+def test_scenario_text_is_never_run_as_html_or_code(name):
+    # Scenario strings come from content authors; they are set as text, never parsed.
+    text = source(name)
+    for risky in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert risky not in text
+    assert "new Function" not in text
+    # Sandboxed without allow-same-origin: storage would throw, so none is used.
+    for storage in ("localStorage", "sessionStorage", "document.cookie", "indexedDB"):
+        assert storage not in text
+
+
 def test_readme_documents_every_simulator():
     readme = (SIMULATORS / "README.md").read_text(encoding="utf-8")
     for name in present():
