@@ -272,7 +272,9 @@ def test_webmail_reports_the_sent_mail_and_delivers_the_auto_reply(host):
 
 @pytest.mark.browser
 def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
-    scenario = dict(MAIL, report="recipients")
+    scenario = dict(
+        MAIL, report={"r": "recipients", "thanks": "body_has:merci", "quoted": "body_has:exposé"}
+    )
     sim = host("webmail", scenario)
     f = sim.frame
     f.get_by_role("button", name="Exposé").click()
@@ -283,8 +285,14 @@ def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
     assert "not-an-address" in f.get_by_role("alert").inner_text()
     assert sim.answers() == []
     f.get_by_label("Cci", exact=True).fill("")
+    f.get_by_label("Message").press("Control+Home")
+    f.get_by_label("Message").type("Merci !")
     f.get_by_role("button", name="Envoyer").click()
-    assert sim.last_answer() == "diallo@college.fr, ines@college.fr, tom@college.fr"
+    assert sim.last_answer() == {
+        "r": "diallo@college.fr, ines@college.fr, tom@college.fr",
+        "thanks": "yes",
+        "quoted": "no",
+    }
     assert "Nouveau message reçu" not in f.locator("main").inner_text()
 
 
@@ -656,7 +664,8 @@ def test_robot_runs_a_program_with_a_repeat(host):
 # --- the challenges' own scenarios ---------------------------------------------------------
 
 QUANTITIES = {
-    "webmail": r"to|cc|bcc|recipients|subject|body|attachments|action|source|sent_count",
+    "webmail": r"to|cc|bcc|recipients|subject|body|attachments|action|source|sent_count"
+    r"|(body_has|subject_has|attachment):.+",
     "files": r"tree|files|folders|bin|path:.+|name:.+|exists:.*|list:.*|count:.*",
     "spreadsheet": r"(formula:)?[A-Z][0-9]+|(column|visible):[A-Z]",
     "search": r"query|opened|count",
