@@ -86,6 +86,17 @@ def test_scenario_text_is_never_run_as_html_or_code(name):
         assert storage not in text
 
 
+@pytest.mark.parametrize("name", present())
+def test_script_is_plain_es5_for_old_phone_browsers(name):
+    # A single unsupported syntax stops the whole script on an old browser.
+    script = "".join(re.findall(r"<script>(.*?)</script>", source(name), re.S))
+    assert "=>" not in script
+    assert "(?<" not in script
+    assert re.search(r"\b(let|const|class)\s", script) is None
+    assert "`" not in script
+    assert ":focus-visible{" not in source(name)
+
+
 def test_readme_documents_every_simulator():
     readme = (SIMULATORS / "README.md").read_text(encoding="utf-8")
     for name in present():
