@@ -423,6 +423,21 @@ def test_spreadsheet_formulas_paste_and_sort_are_reported(host):
 
 
 @pytest.mark.browser
+def test_spreadsheet_pastes_a_formula_down_a_selected_range(host):
+    sim = host("spreadsheet", dict(SHEET, report={"c3": "formula:C3", "c4": "C4"}), locale="en")
+    f = sim.frame
+    f.locator("#c-C2").click()
+    f.get_by_role("button", name="Copy").click()
+    f.locator("#c-C3").click()
+    f.locator("#c-C4").click(modifiers=["Shift"])
+    assert f.locator("#ref").inner_text() == "C3:C4"
+    f.get_by_role("button", name="Paste").click()
+    assert sim.last_answer() == {"c3": "=B3*2", "c4": "18"}
+    f.locator("#c-C4").press("Delete")
+    assert f.locator("#c-C3").inner_text() == "" and f.locator("#c-C4").inner_text() == ""
+
+
+@pytest.mark.browser
 def test_spreadsheet_filter_errors_and_french_display(host):
     scenario = dict(SHEET, report="visible:A")
     sim = host("spreadsheet", scenario, locale="fr")
