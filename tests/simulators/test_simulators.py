@@ -98,7 +98,7 @@ def test_script_is_plain_es5_for_old_phone_browsers(name):
 
 
 def test_every_simulator_shares_the_same_core():
-    # The core (scenario, locale, messages, reporting) is copied in each file: keep the copies equal.
+    # The core (scenario, locale, messages, reporting) is copied in each file: keep copies equal.
     core = re.compile(r"// Octet simulator core.*?\nfunction start\(draw\) \{.*?\n\}\n", re.S)
     copies = {name: core.search(source(name)) for name in present()}
     assert all(copies.values()), [name for name, found in copies.items() if not found]
