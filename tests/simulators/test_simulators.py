@@ -238,6 +238,27 @@ def test_demos_load_and_announce_themselves_in_both_locales(tab, tmp_path):
         assert page.evaluate("e => e.scrollWidth <= e.clientWidth"), title
 
 
+ODD = {
+    "webmail": {"messages": [{"id": 1}, {}], "auto_replies": [{}], "contacts": [{}]},
+    "files": {"tree": [{"name": "a", "children": [{}]}, {}], "start": "nowhere"},
+    "spreadsheet": {"cells": {"A1": "=SUM(", "ZZ9": 1, "B2": None}, "locked": ["bad"]},
+    "search": {"documents": [{}, {"title": "t", "url": "nourl"}], "query": '"unclosed'},
+    "browser": {"pages": [{"content": [{}, {"type": "form"}, {"type": "list"}]}]},
+    "social": {"posts": [{}], "friends": [{}], "settings": {"posts": "weird"}},
+    "wiki": {"revisions": [{}]},
+    "settings": {"apps": [{}], "wifi": {"networks": [{}]}, "updates": {}, "lock": {}},
+    "robot": {"map": ["", "#"], "program": [{"repeat": "x"}, "jump", None]},
+}
+
+
+@pytest.mark.browser
+def test_empty_or_odd_scenarios_never_break_a_simulator(tab, tmp_path):
+    embeds = [
+        (f"{n}-{i}", n, scenario, "fr") for n in NAMES for i, scenario in enumerate([{}, ODD[n]])
+    ]
+    load_many(tab, tmp_path, embeds)
+
+
 MAIL = {
     "me": {"name": "Léa Martin", "address": "lea@college.fr"},
     "contacts": [{"name": "Hugo", "address": "hugo@college.fr"}],
