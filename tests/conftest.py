@@ -1,5 +1,24 @@
+import os
+import shutil
+
 import pytest
 from django.utils import translation
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
+# themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Debian's Chromium, launched as every browser test launches it (one browser per test session).
+CHROMIUM = os.environ.get("OCTET_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +46,19 @@ def learner(django_user_model, password):
         password=password,
         language="en",
     )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session; a missing Chromium fails loudly, never skips."""
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}. Install it with: sudo apt-get install -y chromium",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,24 +1,10 @@
-"""Browser tests: a real headless Chromium (Debian's package) driven by Playwright."""
+"""Browser tests: a real headless Chromium (Debian's package) driven by Playwright.
 
-import os
-import shutil
+The `browser` fixture, shared with the simulator tests, is in tests/conftest.py.
+"""
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
-# themselves are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = os.environ.get("OCTET_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"width": 360, "height": 740}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -27,21 +13,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        pytest.fail(
-            f"Chromium is missing at {CHROMIUM}. Install it with: sudo apt-get install -y chromium",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _context(browser, *, javascript=True, locale="en-GB"):

@@ -17,8 +17,9 @@ def signed_in(client, learner, password):
 
 
 def test_staff_preview_checks_any_challenge_live_in_both_languages(client, django_user_model):
-    staff = django_user_model.objects.create_user("staff", "s@example.org", "Staff-Pass1",
-                                                  is_staff=True)
+    staff = django_user_model.objects.create_user(
+        "staff", "s@example.org", "Staff-Pass1", is_staff=True, language="en"
+    )  # the page speaks the reviewer's language; ?locale= chooses the challenge's
     client.force_login(staff)
     challenge = next(c for c in current_release().challenges.values() if c.type == "qroc")
     for locale in ("fr", "en"):

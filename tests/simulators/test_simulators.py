@@ -23,15 +23,6 @@ NAMES = [
 SCENARIO_RE = re.compile(
     r'<script type="application/json" id="octet-scenario">(.*?)</script>', re.S
 )
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def source(name):
@@ -115,14 +106,11 @@ def test_readme_documents_every_simulator():
 
 
 @pytest.fixture(scope="module")
-def tab():
+def tab(browser):
     """One Chromium tab for the whole module: navigating is much cheaper than a new tab."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 400, "height": 700})
-        yield page
-        browser.close()
+    page = browser.new_page(viewport={"width": 400, "height": 700})
+    yield page
+    page.close()
 
 
 class Host:
