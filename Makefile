@@ -7,7 +7,7 @@ DEV_ENV := DEBUG=1
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run install migrate demo serve test test-fast lint format chromium messages \
-	content-check content-stats attachments bench-cat clean
+	content-check content-stats attachments bench-cat bench-answer clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ attachments: install
 ## Benchmarks (figures, never pass/fail): the adaptive engines against their peers
 bench-cat: install
 	$(BIN)/python benchmarks/bench_cat.py
+
+# The answer path under gunicorn and PostgreSQL on 127.0.0.1:5432 (see docs/benchmarks.md)
+bench-answer: install
+	$(BIN)/python benchmarks/bench_answer.py
 
 ## Translations: extract the strings, then compile the catalogues
 messages: install

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from octet.content.domain.checking import check_answer
@@ -51,6 +51,7 @@ class AnswerStatus(Enum):
 @dataclass(frozen=True)
 class AnswerResult:
     status: AnswerStatus
+    assessment: Assessment
     answer: Answer | None = None
     finished: bool = False
 
@@ -152,17 +153,41 @@ def mark_served(assessment: Assessment, now: datetime | None = None) -> None:
         )
 
 
+def _serve_next(assessment: Assessment, challenge_id: str, now: datetime) -> None:
+    """Make `challenge_id` the current question.
+
+    An untimed question is shown by the page this answer redirects to, so its clock starts
+    now, which saves that page an UPDATE. A timed one starts its clock only when its page is
+    really shown (`mark_served`): a learner who leaves and comes back days later must still
+    get the whole time.
+    """
+    challenge = current_release().challenges[challenge_id]
+    assessment.current_challenge_id = challenge_id
+    assessment.current_served_at = None if challenge.timer else now
+
+
+class AssessmentNotFound(Exception):
+    """No test with this id belongs to this learner."""
+
+
 @transaction.atomic
 def answer_challenge(
     *, user, assessment_id: int, challenge_id: str, data, skip: bool, now: datetime | None = None
 ) -> AnswerResult:
-    """Judge and record the answer to the current challenge, then choose what comes next."""
+    """Judge and record the answer to the current challenge, then choose what comes next.
+
+    The test's row stays locked until the transaction ends, so two copies of one answer (a
+    double click, two tabs) are taken one after the other: the second finds the question
+    already answered and changes nothing.
+    """
     now = now or timezone.now()
-    assessment = Assessment.objects.select_for_update().get(pk=assessment_id, user=user)
+    assessment = Assessment.objects.select_for_update().filter(pk=assessment_id, user=user).first()
+    if assessment is None:
+        raise AssessmentNotFound(assessment_id)
     if assessment.completed or challenge_id != assessment.current_challenge_id:
         if assessment.answers.filter(challenge_id=challenge_id).exists():
-            return AnswerResult(AnswerStatus.DUPLICATE, finished=assessment.completed)
-        return AnswerResult(AnswerStatus.NOT_CURRENT, finished=assessment.completed)
+            return AnswerResult(AnswerStatus.DUPLICATE, assessment, finished=assessment.completed)
+        return AnswerResult(AnswerStatus.NOT_CURRENT, assessment, finished=assessment.completed)
 
     release = current_release()
     challenge = release.challenges[challenge_id]
@@ -171,7 +196,7 @@ def answer_challenge(
     if skip:
         outcome, value = Answer.Outcome.SKIPPED, None
     elif empty:
-        return AnswerResult(AnswerStatus.EMPTY)
+        return AnswerResult(AnswerStatus.EMPTY, assessment)
     else:
         verdict = check_answer(challenge, assessment.locale, value)
         outcome = Answer.Outcome.OK if verdict.outcome == "ok" else Answer.Outcome.KO
@@ -180,25 +205,23 @@ def answer_challenge(
     spent = max(0, int((now - served_at).total_seconds()))
     if challenge.timer and not skip and spent > challenge.timer + TIMER_GRACE_SECONDS:
         outcome = Answer.Outcome.TIMEDOUT
-    try:
-        with transaction.atomic():
-            answer = Answer.objects.create(
-                assessment=assessment,
-                challenge_id=challenge.id,
-                skill_id=challenge.skill_id,
-                value=value,
-                outcome=outcome,
-                per_field=per_field,
-                time_spent=spent,
-                release=release.version,
-                engine_version=ENGINE_VERSION,
-                difficulty=challenge.difficulty,
-                discrimination=challenge.discrimination,
-                calibrated=challenge.calibrated,
-                timed=challenge.timed,
-            )
-    except IntegrityError:
-        return AnswerResult(AnswerStatus.DUPLICATE)
+    # Under the row lock no second copy of this answer can get here; the unique constraint
+    # on (assessment, challenge) stays as the last guard.
+    answer = Answer.objects.create(
+        assessment=assessment,
+        challenge_id=challenge.id,
+        skill_id=challenge.skill_id,
+        value=value,
+        outcome=outcome,
+        per_field=per_field,
+        time_spent=spent,
+        release=release.version,
+        engine_version=ENGINE_VERSION,
+        difficulty=challenge.difficulty,
+        discrimination=challenge.discrimination,
+        calibrated=challenge.calibrated,
+        timed=challenge.timed,
+    )
 
     records = _engine_records(assessment)
     bank = competence_bank(release, assessment.competence_id)
@@ -218,10 +241,19 @@ def answer_challenge(
     if decision.finished:
         _complete(assessment, decision, now)
     else:
-        assessment.current_challenge_id = decision.item_id
-        assessment.current_served_at = None
-    assessment.save()
-    return AnswerResult(AnswerStatus.RECORDED, answer=answer, finished=decision.finished)
+        _serve_next(assessment, decision.item_id, now)
+    assessment.save(
+        update_fields=[
+            "answer_count",
+            "state",
+            "completed_at",
+            "current_challenge_id",
+            "current_served_at",
+        ]
+    )
+    return AnswerResult(
+        AnswerStatus.RECORDED, assessment, answer=answer, finished=decision.finished
+    )
 
 
 def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:

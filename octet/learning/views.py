@@ -130,16 +130,18 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
 @login_required
 @require_POST
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    current = _own_assessment(request, assessment_id)
-    result = services.answer_challenge(
-        user=request.user,
-        assessment_id=current.pk,
-        challenge_id=request.POST.get("challenge_id", ""),
-        data=request.POST,
-        skip=request.POST.get("action") == "skip",
-    )
+    try:
+        result = services.answer_challenge(
+            user=request.user,
+            assessment_id=assessment_id,
+            challenge_id=request.POST.get("challenge_id", ""),
+            data=request.POST,
+            skip=request.POST.get("action") == "skip",
+        )
+    except services.AssessmentNotFound:
+        raise Http404 from None
+    current = result.assessment
     if result.status is services.AnswerStatus.EMPTY:
-        current.refresh_from_db()
         return _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
     if result.status is services.AnswerStatus.DUPLICATE:
         messages.info(request, _("This answer had already been recorded."))

@@ -177,10 +177,33 @@ def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_m
         answer_current(signed_in, assessment_id, right=True)
     challenge = current_challenge(assessment_id)
     data = form_for(challenge, "en")
-    with django_assert_max_num_queries(16):
+    # Session, user, the locked test, the answer, the test's answers, the prior knowledge,
+    # the new knowledge elements, the test's update, and the savepoint pair of the transaction.
+    with django_assert_max_num_queries(10):
         signed_in.post(f"/assessments/{assessment_id}/answer", data)
-    with django_assert_max_num_queries(8):
+    # Session, user, the test, and the UPDATE starting the clock if the question is timed.
+    with django_assert_max_num_queries(4):
         signed_in.get(f"/assessments/{assessment_id}/")
+
+
+def test_a_timed_question_starts_its_clock_when_its_page_is_shown(signed_in):
+    assessment_id = start(signed_in)
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.competence_id == "1.1" and c.validated
+    )
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=timed.id, current_served_at=None
+    )
+    assert Assessment.objects.get(pk=assessment_id).current_served_at is None
+    before = timezone.now()
+    page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+    served_at = Assessment.objects.get(pk=assessment_id).current_served_at
+    assert served_at is not None and served_at >= before
+    assert any(f'data-remaining="{timed.timer - s}"' in page for s in (0, 1))
+    signed_in.get(f"/assessments/{assessment_id}/")  # a reload does not restart the clock
+    assert Assessment.objects.get(pk=assessment_id).current_served_at == served_at
 
 
 def test_improve_after_4_days_and_reset_after_7(signed_in):

@@ -1,6 +1,12 @@
-"""Markdown from the content bank, rendered to safe HTML (no raw HTML, no scripts)."""
+"""Markdown from the content bank, rendered to safe HTML (no raw HTML, no scripts).
+
+Only content texts come here (instructions, proposals, explanations, lessons), never what a
+user typed, so the caches below are bounded by the size of the bank: each text is rendered
+once per process, then every page view reuses it.
+"""
 
 import functools
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -33,12 +39,25 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 
-@functools.lru_cache(maxsize=4096)
+# Far more than the bank's texts in both languages (about 10,000 today).
+CACHE_SIZE = 1 << 16
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One converter per thread: building one costs more than converting a short text."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(
+            extensions=["tables", "sane_lists"], output_format="html"
+        )
+    return converter
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def render(text: str) -> str:
     """Markdown to HTML; raw HTML in the source is escaped, links get rel=noopener."""
-    html = markdown_lib.markdown(
-        text or "", extensions=["tables", "sane_lists"], output_format="html"
-    )
+    html = _converter().reset().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -48,7 +67,7 @@ def render(text: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def render_inline(text: str) -> str:
     """Markdown for one line (a proposal, a label): without the surrounding paragraph."""
     html = render(text)

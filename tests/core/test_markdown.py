@@ -1,0 +1,33 @@
+"""Content Markdown becomes safe HTML, the same whichever text was rendered before it."""
+
+from octet.core.domain.markdown import render, render_inline
+
+
+def test_raw_html_and_scripts_never_reach_the_page():
+    html = render('Hello <script>alert(1)</script> <img src=x onerror="alert(2)">')
+    assert "<script" not in html
+    assert "onerror" not in html
+    assert "<img" not in html
+
+
+def test_links_tables_and_lists_are_kept_and_links_are_safe():
+    html = render(
+        "[Octet](https://example.org) and [bad](javascript:alert(1))\n\n"
+        "| Name | Size |\n|---|---|\n| a.txt | 2 KB |\n\n1. one\n2. two\n"
+    )
+    assert '<a href="https://example.org" rel="noopener noreferrer">Octet</a>' in html
+    assert "javascript:" not in html
+    assert "<table>" in html and "<td>a.txt</td>" in html
+    assert "<ol>" in html and "<li>two</li>" in html
+
+
+def test_a_converter_reused_across_texts_keeps_no_state_between_them():
+    first = render("[home][ref]\n\n[ref]: https://example.org/first")
+    assert 'href="https://example.org/first"' in first
+    second = render("[home][ref] again")  # the reference defined in the first text is gone
+    assert "example.org/first" not in second
+
+
+def test_inline_text_has_no_surrounding_paragraph():
+    assert render_inline("**bold** choice") == "<strong>bold</strong> choice"
+    assert render_inline("") == ""
