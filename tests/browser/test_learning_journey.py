@@ -12,19 +12,42 @@ pytestmark = pytest.mark.django_db(transaction=True)
 QUESTION = '#challenge-form input[name="challenge_id"]'  # the question the form answers
 TYPES = ("qcu", "qcm", "qroc", "qrocm-ind", "qrocm-dep", "numeric")
 TEXT = {
-    "en": {"start": "Start", "validate": "Validate", "skip": "Skip", "report": "Report a problem",
-           "send": "Send the report", "sent": "your report has been sent", "continue":
-           "Continue the test", "save": "Save", "saved": "Tutorial saved", "finished":
-           "Test finished!", "resume": "Resume", "last": "Your last answers",
-           "duplicate": "This answer had already been recorded.", "sign_in": "Sign in",
-           "login": "E-mail address or username", "password": "Password"},
-    "fr": {"start": "Commencer", "validate": "Valider", "skip": "Passer", "report":
-           "Signaler un problème", "send": "Envoyer le signalement", "sent":
-           "votre signalement a été transmis", "continue": "Continuer le test", "save":
-           "Enregistrer", "saved": "Tuto enregistré", "finished": "Test terminé !", "resume":
-           "Reprendre", "last": "Vos dernières réponses", "duplicate":
-           "Cette réponse avait déjà été enregistrée.", "sign_in": "Se connecter", "login":
-           "Adresse e-mail ou identifiant", "password": "Mot de passe"},
+    "en": {
+        "start": "Start",
+        "validate": "Validate",
+        "skip": "Skip",
+        "report": "Report a problem",
+        "send": "Send the report",
+        "sent": "your report has been sent",
+        "continue": "Continue the test",
+        "save": "Save",
+        "saved": "Tutorial saved",
+        "finished": "Test finished!",
+        "resume": "Resume",
+        "last": "Your last answers",
+        "duplicate": "This answer had already been recorded.",
+        "sign_in": "Sign in",
+        "login": "E-mail address or username",
+        "password": "Password",
+    },
+    "fr": {
+        "start": "Commencer",
+        "validate": "Valider",
+        "skip": "Passer",
+        "report": "Signaler un problème",
+        "send": "Envoyer le signalement",
+        "sent": "votre signalement a été transmis",
+        "continue": "Continuer le test",
+        "save": "Enregistrer",
+        "saved": "Tuto enregistré",
+        "finished": "Test terminé !",
+        "resume": "Reprendre",
+        "last": "Vos dernières réponses",
+        "duplicate": "Cette réponse avait déjà été enregistrée.",
+        "sign_in": "Se connecter",
+        "login": "Adresse e-mail ou identifiant",
+        "password": "Mot de passe",
+    },
 }
 
 
@@ -32,8 +55,11 @@ def competence_with_every_type():
     """A competence whose bank has every type, an attachment, and tutorials."""
     release = current_release()
     for competence_id in release.competences:
-        challenges = [c for c in release.challenges.values()
-                      if c.competence_id == competence_id and c.validated]
+        challenges = [
+            c
+            for c in release.challenges.values()
+            if c.competence_id == competence_id and c.validated
+        ]
         types = {c.type for c in challenges}
         if set(TYPES) <= types and any(c.attachments for c in challenges):
             return competence_id, challenges

@@ -70,7 +70,8 @@ def test_scenario_injection_cannot_close_the_script_element():
     payload = out.split('id="octet-scenario">', 1)[1].rsplit("</script>", 1)[0]
     assert "</script>" not in payload
     assert json.loads(payload.replace("<\\/", "</")) == {
-        "text": "</script><script>alert(1)</script>", "locale": "en",
+        "text": "</script><script>alert(1)</script>",
+        "locale": "en",
     }
 
 
@@ -104,8 +105,10 @@ def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
 def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, learner, password):
     assessment_id = start(signed_in)
     finish_test(signed_in, assessment_id, right=False)
-    signed_in.post(f"/assessments/{assessment_id}/report",
-                   {"challenge_id": "x", "category": "other", "comment": "my phone is 0601"})
+    signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": "x", "category": "other", "comment": "my phone is 0601"},
+    )
     data = json.loads(signed_in.get("/account/export").content)
     learning = data["learning"]
     assert learning["assessments"][0]["competence"] == "1.1"
