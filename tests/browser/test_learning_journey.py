@@ -244,7 +244,7 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     simulator.get_by_role("switch", name="Airplane mode").press("Enter")
     simulator.get_by_role("button", name="Wi-Fi").press("Enter")
     simulator.get_by_role("switch", name="Wi-Fi").press("Enter")
-    simulator.locator("#wc-0").press("Enter")  # "Connect", on the first network: Diallo-Home
+    simulator.get_by_role("button", name="Connect – Diallo-Home").press("Enter")
     simulator.get_by_label("Password for network Diallo-Home").fill("sunshine-2024")
     simulator.get_by_label("Password for network Diallo-Home").press("Enter")
     page.wait_for_function("document.getElementById('field-network').value === 'Diallo-Home'")

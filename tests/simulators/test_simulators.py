@@ -621,7 +621,7 @@ def test_settings_changes_are_reported(host):
     f.get_by_role("button", name="← Back").click()
     f.get_by_role("button", name="Wi-Fi").click()
     f.get_by_role("button", name="Forget").click()
-    f.locator("#wc-0").click()
+    f.get_by_role("button", name="Connect – Maison-5G").click()
     f.get_by_label("Password for network Maison-5G").fill("short")
     f.get_by_label("Password for network Maison-5G").press("Enter")
     assert "too short" in f.get_by_role("alert").inner_text()
