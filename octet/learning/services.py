@@ -46,6 +46,7 @@ class AnswerStatus(Enum):
     DUPLICATE = "duplicate"  # this challenge was already answered: nothing changes
     NOT_CURRENT = "not-current"  # not the challenge being asked: refused
     EMPTY = "empty"  # nothing was given: ask to answer or skip
+    WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,40 @@ class AssessmentNotFound(Exception):
     """No test with this id belongs to this learner."""
 
 
+def _replace_withdrawn(assessment: Assessment, now: datetime) -> None:
+    """Choose another question when the current one is no longer in the content release.
+
+    A new release may remove a challenge while a learner has it on screen; the answers already
+    given stay (the engine ignores the challenges it no longer knows), and the test goes on.
+    The caller holds the row lock.
+    """
+    decision = _choose_next(assessment, _engine_records(assessment), _prior_elements(assessment))
+    if decision.finished:
+        _complete(assessment, decision, now)
+    else:
+        _serve_next(assessment, decision.item_id, now)
+    assessment.save(
+        update_fields=["state", "completed_at", "current_challenge_id", "current_served_at"]
+    )
+
+
+def question_is_withdrawn(assessment: Assessment) -> bool:
+    return (
+        not assessment.completed
+        and bool(assessment.current_challenge_id)
+        and assessment.current_challenge_id not in current_release().challenges
+    )
+
+
+@transaction.atomic
+def replace_withdrawn_question(assessment: Assessment) -> Assessment:
+    """The test, with a current question that exists in the running content release."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if question_is_withdrawn(locked):
+        _replace_withdrawn(locked, timezone.now())
+    return locked
+
+
 @transaction.atomic
 def answer_challenge(
     *, user, assessment_id: int, challenge_id: str, data, skip: bool, now: datetime | None = None
@@ -190,7 +225,10 @@ def answer_challenge(
         return AnswerResult(AnswerStatus.NOT_CURRENT, assessment, finished=assessment.completed)
 
     release = current_release()
-    challenge = release.challenges[challenge_id]
+    challenge = release.challenges.get(challenge_id)
+    if challenge is None:  # withdrawn by a new release while it was on screen
+        _replace_withdrawn(assessment, now)
+        return AnswerResult(AnswerStatus.WITHDRAWN, assessment, finished=assessment.completed)
     value, empty = answer_from_form(challenge, data)
     per_field: dict = {}
     if skip:

@@ -89,6 +89,8 @@ def _own_assessment(request, assessment_id) -> Assessment:
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The current question; or the checkpoint, or the results, when they are due."""
     current = _own_assessment(request, assessment_id)
+    if services.question_is_withdrawn(current):
+        current = services.replace_withdrawn_question(current)
     if current.completed:
         return redirect("learning:results", current.pk)
     if selectors.checkpoint_pending(current):
@@ -145,6 +147,14 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
     if result.status is services.AnswerStatus.DUPLICATE:
         messages.info(request, _("This answer had already been recorded."))
+    elif result.status is services.AnswerStatus.WITHDRAWN:
+        messages.info(
+            request,
+            _(
+                "This question has just been withdrawn by the content authors, so it does not "
+                "count. Here is another one."
+            ),
+        )
     elif result.status is services.AnswerStatus.NOT_CURRENT:
         messages.error(
             request,

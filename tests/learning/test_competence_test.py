@@ -252,3 +252,33 @@ def test_demo_learner_gets_a_partly_filled_profile(django_user_model):
     assert data.total_pix > 0
     states = {c.id: c.state for a in data.areas for c in a.competences}
     assert states["1.1"] == "completed" and states["5.1"] == "started"
+
+
+def test_a_question_withdrawn_by_a_new_release_is_replaced_on_the_page(signed_in):
+    assessment_id = start(signed_in)
+    answer_current(signed_in, assessment_id, right=True)
+    Assessment.objects.filter(pk=assessment_id).update(current_challenge_id="gone-from-content")
+    page = signed_in.get(f"/assessments/{assessment_id}/")
+    assert page.status_code == 200
+    assessment = Assessment.objects.get(pk=assessment_id)
+    assert assessment.current_challenge_id in current_release().challenges
+    assert f'value="{assessment.current_challenge_id}"' in page.content.decode()
+    assert assessment.answer_count == 1
+
+
+def test_an_answer_to_a_question_withdrawn_meanwhile_is_not_lost_nor_an_error(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    answer_current(signed_in, assessment_id, right=True)
+    Assessment.objects.filter(pk=assessment_id).update(current_challenge_id="gone-from-content")
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": "gone-from-content", "action": "validate", "answer": "anything"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "withdrawn by the content authors" in response.content.decode()
+    assessment = Assessment.objects.get(pk=assessment_id)
+    assert assessment.current_challenge_id in current_release().challenges
+    assert assessment.current_challenge_id != challenge.id  # never asked twice
+    assert list(Answer.objects.values_list("challenge_id", flat=True)) == [challenge.id]
