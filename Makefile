@@ -72,7 +72,8 @@ bench-answer: install
 
 ## Translations: extract the strings, then compile the catalogues
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore '.venv/*'
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr -l en --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'content/*'
 	$(BIN)/python scripts/i18n_sync.py
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
