@@ -250,6 +250,8 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     force(assessment.pk, challenge)
     page.goto(page.base + f"/assessments/{assessment.pk}/")
     simulator = page.frame_locator("iframe[data-simulator]")
+    simulator.get_by_role("switch", name="Airplane mode").wait_for()
+    assert_accessible(page)
     # Driven from the keyboard, as a learner without a mouse would: this never depends on
     # where things are while the frame grows to fit what the simulator draws.
     simulator.get_by_role("switch", name="Airplane mode").press("Enter")
