@@ -6,6 +6,7 @@ from octet.evaluation.domain.certification import (
     CertificationTest,
     ExposureControl,
     ScoreBands,
+    fit_exposure_prices,
     replay,
 )
 from octet.evaluation.domain.irt import GRID, ItemBank
@@ -67,10 +68,18 @@ def test_exposure_stays_under_r_max():
     assert exposure.counts.max() / 100 <= 0.2 + 1e-9
 
 
-@pytest.mark.parametrize("r_max", [0.25, 0.3])
-def test_exposure_never_above_the_cap_after_any_candidate(r_max):
-    # 0.3 does not divide evenly: the rate must still never pass the cap.
-    bank = _bank()
+def _priced_bank(length=12, **kwargs):
+    bank = _bank(**kwargs)
+    config = CertificationConfig(length=length)
+    bank.exposure_price = fit_exposure_prices(bank, config, candidates=200, rounds=4, seed=1)
+    return bank
+
+
+@pytest.mark.parametrize("r_max,priced", [(0.25, False), (0.3, False), (0.25, True)])
+def test_exposure_never_above_the_cap_after_any_candidate(r_max, priced):
+    # 0.3 does not divide evenly: the rate must still never pass the cap. With exposure prices
+    # the cap stays a hard rule.
+    bank = _priced_bank() if priced else _bank()
     config = CertificationConfig(length=12, r_max=r_max)
     exposure = ExposureControl(len(bank), r_max=r_max)
     rng = np.random.default_rng(3)
@@ -97,6 +106,59 @@ def test_default_test_is_content_balanced_under_exposure_control():
         counts = np.bincount(bank.competence_index[test.administered], minlength=4)
         assert counts.min() >= 1 and counts.max() <= 4
     assert exposure.rates().max() <= 0.25
+
+
+def test_exposure_prices_are_reproducible_and_curb_overused_items():
+    bank = _bank()
+    config = CertificationConfig(length=12)
+    prices = fit_exposure_prices(bank, config, candidates=200, rounds=4, seed=1)
+    again = fit_exposure_prices(bank, config, candidates=200, rounds=4, seed=1)
+    assert (prices == again).all()
+    assert prices.min() >= 0 and (prices > 0).any()
+    # Without the cap, pure maximum information over-serves a few items; the prices curb them.
+    rates = {}
+    for priced in (False, True):
+        bank.exposure_price = prices if priced else None
+        counts = np.zeros(len(bank))
+        for test in _simulate(bank, config, 200, seed=2):
+            counts[test.administered] += 1
+        rates[priced] = counts / 200
+    # (Everyone's first item is the same without the cap, so compare the total excess.)
+    excess = {k: np.maximum(r - 0.25, 0).sum() for k, r in rates.items()}
+    assert excess[True] < 0.8 * excess[False]
+    # The bound and other reference designs can switch them off.
+    off = CertificationTest(bank, CertificationConfig(length=12, use_exposure_price=False))
+    assert off.price is None
+
+
+def test_default_priced_test_is_content_balanced_under_exposure_control():
+    bank = _priced_bank(n_comp=4)
+    exposure = ExposureControl(len(bank))
+    for test in _simulate(bank, CertificationConfig(length=12), 60, exposure=exposure):
+        tubes = bank.tube_index[test.administered]
+        assert len(set(tubes.tolist())) == len(tubes) == 12
+        counts = np.bincount(bank.competence_index[test.administered], minlength=4)
+        assert counts.min() >= 1 and counts.max() <= 4
+    assert exposure.rates().max() <= 0.25
+
+
+class _NoRead(list):
+    """A list that fails if read: a step must not go back over earlier answers."""
+
+    def __iter__(self):
+        raise AssertionError("earlier answers were read")
+
+    __getitem__ = __contains__ = __iter__  # type: ignore[assignment]
+
+
+def test_one_step_never_reads_earlier_answers():
+    bank = _priced_bank()
+    test = CertificationTest(bank, CertificationConfig(length=12), ExposureControl(len(bank)))
+    test.administered, test.responses = _NoRead(), _NoRead()
+    rng = np.random.default_rng(0)
+    while (index := test.next_index()) is not None:
+        test.record_index(index, bool(rng.random() < 0.5))
+    assert len(test.administered) == 12
 
 
 def test_same_seed_same_tests_and_exposure():
@@ -130,8 +192,9 @@ def test_standard_error_stop_waits_for_coverage():
         assert n < 40
 
 
-def test_replay_from_recorded_answers_and_seed():
-    bank = _bank()
+@pytest.mark.parametrize("priced", [False, True])
+def test_replay_from_recorded_answers_and_seed(priced):
+    bank = _priced_bank(length=10) if priced else _bank()
     config = CertificationConfig(length=10, top_k=3)
     test = _simulate(bank, config, 1, seed=5)[0]
     answers = [

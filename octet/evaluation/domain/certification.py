@@ -2,11 +2,16 @@
 
 - Ability: EAP (posterior mean) on a fixed grid with a normal prior; the log-posterior is kept
   and one answer adds one precomputed row, so a step never re-reads earlier answers.
-- Next item: maximum Fisher information at the current estimate among eligible items, drawn
-  among the `top_k` best with an explicit seed.
-- Exposure control (restricted method): an item is eligible only while serving it once more
-  keeps its running exposure rate at or under `r_max` (0.25), so after any number n >= 1/r_max
-  of candidates no item has been seen by more than r_max of them.
+- Next item: maximum Fisher information at the current estimate among eligible items, minus the
+  item's exposure price when the bank carries prices, drawn among the `top_k` best with an
+  explicit seed.
+- Exposure prices (`fit_exposure_prices`, once per release, stored in `bank.exposure_price`):
+  Lagrange multipliers of the constraint "rate <= r_max", found by a pre-simulation of the
+  population. A price is paid only by items that pure maximum information would over-serve, so
+  those go to the candidates who gain the most from them instead of to whoever comes first.
+- Exposure control (restricted method, a safety net behind the prices): an item is eligible only
+  while serving it once more keeps its running exposure rate at or under `r_max` (0.25), so
+  after any number n >= 1/r_max of candidates no item has been seen by more than r_max of them.
 - Content balancing: at most one item per tube, at most `max_per_competence` per competence,
   and every competence is covered: when the items left are just enough for the competences not
   yet asked, only those are eligible.
@@ -17,9 +22,10 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -69,6 +75,7 @@ class CertificationConfig:
     one_per_tube: bool = True
     cover_all_competences: bool = True
     max_per_competence: int | None = None  # default: ceil(length / competences) + 1
+    use_exposure_price: bool = True  # subtract bank.exposure_price (if any) from information
     bands: ScoreBands = field(default_factory=ScoreBands)
     competence_bands: Mapping[str, ScoreBands] | None = None
 
@@ -122,6 +129,8 @@ class CertificationTest:
         self.max_per_competence = cfg.max_per_competence or (
             math.ceil(cfg.length / max(n_comp, 1)) + 1
         )
+        price = bank.exposure_price if cfg.use_exposure_price else None
+        self.price = None if price is None else np.asarray(price, dtype=float)
         self.administered: list[int] = []
         self.responses: list[bool] = []
         self._update_estimate()
@@ -214,7 +223,9 @@ class CertificationTest:
         if not candidates.any():
             return None
         info = bank.info[grid_index(self.theta)]
-        scored = np.where(candidates, info, -1.0)
+        if self.price is not None:
+            info = info - self.price
+        scored = np.where(candidates, info, -np.inf)
         k = min(self.config.top_k, int(candidates.sum()))
         if k <= 1:
             return int(scored.argmax())
@@ -241,6 +252,40 @@ class CertificationTest:
     def competence_levels(self) -> dict[str, int]:
         bands = self.config.competence_bands or {}
         return {c: bands.get(c, self.config.bands).level(self.theta) for c in self.bank.competences}
+
+
+def fit_exposure_prices(
+    bank: ItemBank,
+    config: CertificationConfig | None = None,
+    candidates: int = 1500,
+    rounds: int = 8,
+    step: float = 1.0,
+    seed: int = 0,
+) -> np.ndarray:
+    """Per-item exposure prices from a pre-simulation (run once per release, then stored).
+
+    Simulated candidates (ability ~ the prior, answers from the 2PL) take the test without the
+    cap, selecting by information minus price; after each round, each price moves by
+    step / round * (rate - r_max), floored at 0 (projected subgradient on the dual of the
+    exposure constraints). Deterministic for a seed. The cap stays on in real tests.
+    """
+    cfg = replace(config or CertificationConfig(), se_target=None, top_k=1, use_exposure_price=True)
+    rng = np.random.default_rng(seed)
+    price = np.zeros(len(bank))
+    for k in range(1, rounds + 1):
+        trial = copy.copy(bank)
+        trial.exposure_price = price
+        counts = np.zeros(len(bank))
+        thetas = rng.normal(cfg.prior_mean, cfg.prior_sd, size=candidates)
+        draws = rng.random((candidates, cfg.length))
+        for j, theta in enumerate(thetas):
+            test = CertificationTest(trial, cfg, None, seed=j)
+            while (index := test.next_index()) is not None:
+                p = 1.0 / (1.0 + math.exp(-bank.a[index] * (theta - bank.b[index])))
+                test.record_index(index, bool(draws[j, len(test.administered)] < p))
+            counts[test.administered] += 1
+        price = np.maximum(0.0, price + step / k * (counts / candidates - cfg.r_max))
+    return price
 
 
 def replay(

@@ -50,6 +50,9 @@ class ItemBank:
     tubes: list[str]
     release: str = ""
     calibrated: np.ndarray | None = None
+    # Per-item exposure prices (information units) from a pre-simulation, stored with the
+    # parameters of a release; None: no price. See certification.fit_exposure_prices.
+    exposure_price: np.ndarray | None = None
     log_p: np.ndarray = field(init=False, repr=False)  # (items, grid): log P(correct)
     log_q: np.ndarray = field(init=False, repr=False)  # (items, grid): log P(wrong)
     info: np.ndarray = field(init=False, repr=False)  # (grid, items): information
