@@ -30,6 +30,7 @@ from octet.evaluation.domain.certification import (  # noqa: E402
     CertificationConfig,
     CertificationTest,
     ExposureControl,
+    fit_exposure_prices,
 )
 from octet.evaluation.domain.competence_test import CompetenceTest  # noqa: E402
 from octet.evaluation.domain.irt import GRID, ItemBank, grid_index  # noqa: E402
@@ -239,6 +240,10 @@ def main() -> None:
 
     octet_times: list[int] = []
     cfg = CertificationConfig(length=LENGTH)
+    # Once per release: exposure prices from a pre-simulation on its own simulated population.
+    t0 = time.perf_counter()
+    bank.exposure_price = fit_exposure_prices(bank, cfg, 500 if quick else 1500, seed=seed)
+    price_seconds = time.perf_counter() - t0
     est_o, _, exposure, balanced = run_octet(bank, thetas, seed, cfg, octet_times)
     # The bound: Octet's own engine with every constraint off (pure maximum information).
     free = CertificationConfig(
@@ -247,6 +252,7 @@ def main() -> None:
         one_per_tube=False,
         cover_all_competences=False,
         max_per_competence=LENGTH,
+        use_exposure_price=False,
     )
     est_b, _, _, _ = run_octet(bank, thetas, seed, free)
     est_x, _ = run_oracle(bank, thetas, seed)
@@ -272,6 +278,7 @@ def main() -> None:
         one_per_tube=False,
         cover_all_competences=False,
         max_per_competence=60,
+        use_exposure_price=False,
     )
     _, len_bound, _, _ = run_octet(bank, thetas, seed + 1, free_var)
     # The SE-only stop of Octet's constrained engine, without waiting for full coverage.
@@ -309,6 +316,7 @@ def main() -> None:
         "max_exposure": round(float(rates.max()), 4),
         "mean_overlap": round(overlap, 4),
         "content_balanced": round(float(balanced), 4),
+        "price_fit_seconds": round(price_seconds, 1),
         "select_us": {
             "octet": round(float(np.median(octet_times)) / 1000, 1),
             "catsim": round(float(np.median(catsim_times)) / 1000, 1),
@@ -360,7 +368,8 @@ def main() -> None:
     )
     print(
         f"exposure: max {result['max_exposure']:.3f}, mean overlap {overlap:.3f}, "
-        f"content balanced {balanced:.0%}"
+        f"content balanced {balanced:.0%}; exposure prices fitted in "
+        f"{result['price_fit_seconds']:.1f} s ({int((bank.exposure_price > 0).sum())} items priced)"
     )
     print(
         f"selection step: octet {result['select_us']['octet']:.1f} us, "

@@ -5,7 +5,8 @@ Every design sees the same bank, the same candidates and the same answers: candi
 item i correctly when u[j, i] < P(theta_j, i), with u drawn once per seed (common random
 numbers). So the difference between two designs is measured on paired errors, far less noisy
 than two independent runs. The reference is Octet's engine with every constraint off, i.e.
-pure maximum information, the rule catsim's MaxInfoSelector implements.
+pure maximum information, the rule catsim's MaxInfoSelector implements. The bank's exposure
+prices are fitted once per seed on a separate simulated population (`fit_exposure_prices`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from octet.evaluation.domain.certification import (  # noqa: E402
     CertificationConfig,
     CertificationTest,
     ExposureControl,
+    fit_exposure_prices,
 )
 from octet.evaluation.domain.irt import ItemBank  # noqa: E402
 
@@ -39,13 +41,15 @@ FREE = CertificationConfig(
     one_per_tube=False,
     cover_all_competences=False,
     max_per_competence=LENGTH,
+    use_exposure_price=False,
 )
 BASE = CertificationConfig(length=LENGTH)
 DESIGNS: dict[str, CertificationConfig] = {
     "free": FREE,
-    "balance_only": replace(BASE, r_max=1.0),
-    "r_max=0.2": replace(BASE, r_max=0.2),
-    "default": BASE,  # r_max 0.25
+    "balance_only": replace(BASE, r_max=1.0, use_exposure_price=False),
+    "r_max=0.2": replace(BASE, r_max=0.2, use_exposure_price=False),
+    "no_prices": replace(BASE, use_exposure_price=False),  # the cap alone (engine 1.0)
+    "default": BASE,  # r_max 0.25, exposure prices, the cap as a safety net
 }
 
 
@@ -84,6 +88,7 @@ def run_seed(seed, n_cand, names):
     bank = ItemBank.from_items(make_bank(np.random.default_rng([seed, 1]), 3000), "ablation")
     thetas = np.random.default_rng([seed, 2]).normal(size=n_cand)
     u = np.random.default_rng([seed, 3]).random((n_cand, len(bank)))
+    bank.exposure_price = fit_exposure_prices(bank, BASE, seed=seed)
     out = {}
     for name in ["free", *names]:
         sq, rates, balanced = simulate(bank, thetas, u, design(name))
