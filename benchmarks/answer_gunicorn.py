@@ -1,7 +1,8 @@
 """gunicorn configuration of the answer benchmark (passed with -c).
 
-Each worker loads the content release when it boots, before it accepts a request, so that no
-measured request pays for it (about 1.5 s per worker; in production the first request does).
+Each worker warms up when it boots, before it accepts a request, as production does once in the
+master (`gunicorn.conf.py`, `octet/learning/warmup.py`): the content release is loaded and its
+challenges' Markdown rendered, so that no measured request pays for it.
 
 With OCTET_BENCH_PROFILE=<folder>, every worker profiles the Octet requests it serves with
 cProfile: only while it serves them (never while it waits), never the floor view, and only while
@@ -43,9 +44,9 @@ class _Profiled:
 
 def post_worker_init(worker):
     global _profiler
-    from octet.content.domain.release import current_release
+    from octet.learning.warmup import warm_up
 
-    current_release()
+    warm_up()
     if PROFILE_DIR:
         _profiler = cProfile.Profile(time.process_time)
         worker.wsgi = _Profiled(worker.wsgi, _profiler)

@@ -121,3 +121,17 @@ def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, lea
     assert not KnowledgeElement.objects.exists()
     report = ProblemReport.objects.get()
     assert report.user is None and report.comment == ""
+
+
+def test_warm_up_renders_every_challenge_before_the_first_request():
+    from octet.core.domain.markdown import render
+    from octet.learning.selectors import challenge_display
+    from octet.learning.warmup import warm_up
+
+    release = current_release()
+    expected = sum(len(c.locales) for c in release.challenges.values() if c.validated)
+    assert warm_up() == expected
+    challenge = next(iter(release.challenges.values()))
+    misses = render.cache_info().misses
+    challenge_display(challenge, challenge.locales[0], seed=12345)  # another learner's order
+    assert render.cache_info().misses == misses
