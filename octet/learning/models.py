@@ -22,6 +22,10 @@ class Assessment(models.Model):
     release = models.CharField(max_length=64)
     current_challenge_id = models.CharField(max_length=120, blank=True)
     current_served_at = models.DateTimeField(null=True, blank=True)
+    # What the learner knew in this competence when the test started (engine elements as
+    # [skill, status, source, basis, pix] rows); it cannot change during the test, so the
+    # answer path reads it here instead of rebuilding it from the knowledge elements.
+    prior_knowledge = models.JSONField(null=True, blank=True)
     answer_count = models.PositiveIntegerField(default=0)
     checkpoint_seen = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -73,12 +73,30 @@ def _engine_records(assessment: Assessment) -> list[AnswerRecord]:
 
 def _prior_elements(assessment: Assessment) -> list[EngineElement]:
     """What the learner already knew in this competence when the test started."""
+    if assessment.prior_knowledge is not None:
+        return [
+            EngineElement(
+                skill_id=skill_id,
+                status=status,
+                source=source,
+                competence=assessment.competence_id,
+                earned_pix=earned_pix,
+                basis=basis,
+            )
+            for skill_id, status, source, basis, earned_pix in assessment.prior_knowledge
+        ]
     elements = engine_elements(
         assessment.user_id, assessment.competence_id, before=assessment.created_at
     )
     if assessment.improving:
         return knowledge.elements_kept_for_improvement(elements, assessment.created_at)
     return list(knowledge.current_knowledge(elements).values())
+
+
+def _keep_prior(assessment: Assessment, prior: list[EngineElement]) -> None:
+    assessment.prior_knowledge = [
+        [e.skill_id, e.status, e.source, e.basis, e.earned_pix] for e in prior
+    ]
 
 
 def _choose_next(assessment: Assessment, records: list[AnswerRecord], prior) -> object:
@@ -127,7 +145,9 @@ def start_competence(
         release=release.version,
         improving=improving,
     )
-    decision = _choose_next(assessment, [], _prior_elements(assessment))
+    prior = _prior_elements(assessment)
+    _keep_prior(assessment, prior)
+    decision = _choose_next(assessment, [], prior)
     if decision.finished:  # nothing left to ask (e.g. every skill already known)
         _complete(assessment, decision, timezone.now())
     else:

@@ -14,8 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 RUN = (
-    "tags => axe.run(document, "
-    "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 )
 
 

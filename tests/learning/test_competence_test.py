@@ -177,9 +177,10 @@ def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_m
         answer_current(signed_in, assessment_id, right=True)
     challenge = current_challenge(assessment_id)
     data = form_for(challenge, "en")
-    # Session, user, the locked test, the answer, the test's answers, the prior knowledge,
-    # the new knowledge elements, the test's update, and the savepoint pair of the transaction.
-    with django_assert_max_num_queries(10):
+    # Session, user, the locked test (with what the learner knew before it), the answer, the
+    # test's answers, the new knowledge elements, the test's update, and the savepoint pair of
+    # the transaction.
+    with django_assert_max_num_queries(9):
         signed_in.post(f"/assessments/{assessment_id}/answer", data)
     # Session, user, the test, and the UPDATE starting the clock if the question is timed.
     with django_assert_max_num_queries(4):
@@ -221,6 +222,16 @@ def test_improve_after_4_days_and_reset_after_7(signed_in):
     improving = start(signed_in, mode="improve")
     assert improving != assessment_id
     assert Assessment.objects.get(pk=improving).improving
+    # The improving test starts from the validated skills only: old failures are asked again.
+    kept = Assessment.objects.get(pk=improving).prior_knowledge
+    validated = set(
+        KnowledgeElement.objects.filter(
+            assessment_id=assessment_id, status="validated"
+        ).values_list("skill_id", flat=True)
+    )
+    assert {row[0] for row in kept} == validated
+    assert all(row[1] == "validated" for row in kept)
+    assert KnowledgeElement.objects.filter(assessment_id=assessment_id, status="invalidated")
 
     # Reset needs 7 days without activity in the competence: the new test is activity.
     Assessment.objects.filter(pk=improving).delete()
