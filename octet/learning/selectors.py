@@ -192,11 +192,16 @@ def useful_tutorial_ids(user) -> set[str]:
     return set(user.tutorial_feedback.filter(useful=True).values_list("tutorial_id", flat=True))
 
 
-def competence_score_at(user_id: int, competence_id: str, before: datetime | None):
+def competence_scores_around(user_id: int, competence_id: str, moment: datetime):
+    """The learner's score in a competence before `moment` and now, from one read."""
     release = current_release()
     pix = {s.id: s.pix_value for s in release.skills_by_competence.get(competence_id, ())}
-    elements = engine_elements(user_id, competence_id, before=before)
-    return knowledge.competence_score(competence_id, elements, pix, MAX_REACHABLE_LEVEL)
+    elements = engine_elements(user_id, competence_id)
+    earlier = [e for e in elements if e.created_at < moment]
+    return (
+        knowledge.competence_score(competence_id, earlier, pix, MAX_REACHABLE_LEVEL),
+        knowledge.competence_score(competence_id, elements, pix, MAX_REACHABLE_LEVEL),
+    )
 
 
 def recommended_tutorial_ids(user, locale: str) -> list[str]:

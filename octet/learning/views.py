@@ -244,10 +244,9 @@ def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     if not current.completed:
         return redirect("learning:assessment", current.pk)
-    before = selectors.competence_score_at(
+    before, after = selectors.competence_scores_around(
         request.user.pk, current.competence_id, current.created_at
     )
-    after = selectors.competence_score_at(request.user.pk, current.competence_id, None)
     rows, saved, useful = _batch_rows(request, current, selectors.batch_answers(current))
     return render(
         request,

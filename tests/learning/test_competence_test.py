@@ -6,6 +6,7 @@ from django.utils import timezone
 from octet.content.domain.release import current_release
 from octet.evaluation.domain.types import ENGINE_VERSION
 from octet.learning.models import Answer, Assessment, KnowledgeElement, ProblemReport
+from octet.learning.selectors import competence_scores_around
 from tests.learning.helpers import answer_current, current_challenge, finish_test, form_for, start
 
 pytestmark = pytest.mark.django_db
@@ -123,17 +124,17 @@ def test_a_strong_learner_finishes_quickly_with_a_level(signed_in):
     assert "Level 0 of 6" in profile  # the other competences
     assessment = Assessment.objects.get(pk=assessment_id)
     assert assessment.completed
-    from octet.learning.selectors import competence_score_at
-
-    assert competence_score_at(assessment.user_id, "1.1", None).level >= 3
+    before, after = competence_scores_around(assessment.user_id, "1.1", assessment.created_at)
+    assert (before.level, before.pix) == (0, 0)
+    assert after.level >= 3
 
 
 def test_a_beginner_gets_a_low_level_and_tutorials(signed_in):
     assessment_id = start(signed_in, "4.1")
     finish_test(signed_in, assessment_id, right=False)
-    from octet.learning.selectors import competence_score_at
-
-    assert competence_score_at(Assessment.objects.get().user_id, "4.1", None).level == 0
+    assessment = Assessment.objects.get()
+    _, after = competence_scores_around(assessment.user_id, "4.1", assessment.created_at)
+    assert after.level == 0
     tutorials = signed_in.get("/tutorials/").content.decode()
     assert "Recommended for you" in tutorials
     assert 'href="/lessons/' in tutorials
