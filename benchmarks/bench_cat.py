@@ -4,6 +4,11 @@ Run: .venv/bin/python benchmarks/bench_cat.py [--quick]
 Prints a table, writes PNG plots to benchmarks/out/, and prints one JSON object as its last line.
 Everything is simulated: a generated bank of known 2PL parameters, candidates of known ability,
 competences and learners of known mastery. Same process, same data for every design.
+
+Answers use common random numbers: candidate j answers item i correctly iff u[j, i] < P_i(theta_j),
+with u (candidates x items) drawn once per run from the seed and shared by every design (Octet,
+catsim, the bound, the fixed form, the oracle), so their RMSEs differ only through the items they
+choose and their estimators. catsim sees all the candidates, on two processes.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -46,17 +52,25 @@ def eap(log_post: np.ndarray) -> tuple[float, float]:
     return mean, float(np.sqrt(w @ (GRID - mean) ** 2))
 
 
-def answer(rng, theta, a, b) -> bool:
-    return bool(rng.random() < 1 / (1 + np.exp(-a * (theta - b))))
+def uniforms(seed: int, candidates: int, items: int) -> np.ndarray:
+    """The common random numbers of a run: u[j, i] decides candidate j's answer to item i.
+
+    The same stream as cat_exposure.py: its first rows are the same for any number of candidates.
+    """
+    return np.random.default_rng([seed, 3]).random((candidates, items))
 
 
-def run_octet(bank, thetas, seed, config, timings=None):
+def answer(u_j, index, theta, a, b) -> bool:
+    """Candidate j's answer to item `index`, from its row u_j of the common random numbers."""
+    return bool(u_j[index] < 1 / (1 + np.exp(-a * (theta - b))))
+
+
+def run_octet(bank, thetas, u, config, timings=None):
     exposure = ExposureControl(len(bank), config.r_max)
     est = np.full((len(thetas), config.length), np.nan)
     lengths, balanced = [], 0
     n_comp = len(bank.competences)
     for j, theta in enumerate(thetas):
-        rng = np.random.default_rng([seed, j])
         test = CertificationTest(bank, config, exposure, seed=j)
         while True:
             t0 = time.perf_counter_ns()
@@ -65,7 +79,7 @@ def run_octet(bank, thetas, seed, config, timings=None):
                 timings.append(time.perf_counter_ns() - t0)
             if index is None:
                 break
-            test.record_index(index, answer(rng, theta, bank.a[index], bank.b[index]))
+            test.record_index(index, answer(u[j], index, theta, bank.a[index], bank.b[index]))
             est[j, len(test.administered) - 1] = test.theta
         lengths.append(len(test.administered))
         tubes = bank.tube_index[test.administered]
@@ -74,17 +88,16 @@ def run_octet(bank, thetas, seed, config, timings=None):
     return est, np.array(lengths), exposure, balanced / len(thetas)
 
 
-def run_oracle(bank, thetas, seed, length=LENGTH, se_target=None, max_len=60):
+def run_oracle(bank, thetas, u, length=LENGTH, se_target=None, max_len=60):
     """Items chosen at the true ability (unknowable in practice), no constraints."""
     est = np.full((len(thetas), length), np.nan)
     lengths = []
     for j, theta in enumerate(thetas):
-        rng = np.random.default_rng([seed, j, 7])
         order = np.argsort(-bank.info[grid_index(theta)], kind="stable")
         log_post = -0.5 * GRID**2
         n = length if se_target is None else max_len
         for k, index in enumerate(order[:n]):
-            ok = answer(rng, theta, bank.a[index], bank.b[index])
+            ok = answer(u[j], index, theta, bank.a[index], bank.b[index])
             log_post = log_post + (bank.log_p[index] if ok else bank.log_q[index])
             mean, se = eap(log_post)
             if k < length:
@@ -95,21 +108,37 @@ def run_oracle(bank, thetas, seed, length=LENGTH, se_target=None, max_len=60):
     return est, np.array(lengths)
 
 
-def run_fixed(bank, thetas, seed):
+def run_fixed(bank, thetas, u, seed):
     """One random fixed-length form of 32 items for everyone, scored by EAP."""
     form = np.random.default_rng([seed, 99]).choice(len(bank), LENGTH, replace=False)
     est = np.full((len(thetas), LENGTH), np.nan)
     for j, theta in enumerate(thetas):
-        rng = np.random.default_rng([seed, j, 11])
         log_post = -0.5 * GRID**2
         for k, index in enumerate(form):
-            ok = answer(rng, theta, bank.a[index], bank.b[index])
+            ok = answer(u[j], index, theta, bank.a[index], bank.b[index])
             log_post = log_post + (bank.log_p[index] if ok else bank.log_q[index])
             est[j, k] = eap(log_post)[0]
     return est
 
 
-def run_catsim(bank, thetas, seed, timings):
+def run_catsim(bank, thetas, u, workers=2):
+    """catsim on every candidate, the candidates split into contiguous blocks over processes.
+
+    Candidates are independent under catsim (no exposure state), so the result does not depend
+    on the split. Returns the estimates, the item counts and the selection times (ns).
+    """
+    blocks = np.array_split(np.arange(len(thetas)), max(1, min(workers, len(thetas))))
+    with ProcessPoolExecutor(max_workers=len(blocks)) as pool:
+        parts = list(
+            pool.map(_catsim_block, *zip(*[(bank, thetas[b], u[b]) for b in blocks], strict=True))
+        )
+    est = np.concatenate([p[0] for p in parts])
+    counts = sum(p[1] for p in parts)
+    timings = [t for p in parts for t in p[2]]
+    return est, counts, timings
+
+
+def _catsim_block(bank, thetas, u):
     """catsim's maximum-information selector, unconstrained, with the same EAP estimator."""
     from catsim.item_bank import ItemBank as CatsimBank
     from catsim.selection import MaxInfoSelector
@@ -118,8 +147,8 @@ def run_catsim(bank, thetas, seed, timings):
     selector = MaxInfoSelector()
     est = np.full((len(thetas), LENGTH), np.nan)
     counts = np.zeros(len(bank), dtype=int)
+    timings: list[int] = []
     for j, theta in enumerate(thetas):
-        rng = np.random.default_rng([seed, j, 5])
         log_post = -0.5 * GRID**2
         administered: list[int] = []
         theta_hat = 0.0
@@ -133,15 +162,28 @@ def run_catsim(bank, thetas, seed, timings):
             timings.append(time.perf_counter_ns() - t0)
             administered.append(index)
             counts[index] += 1
-            ok = answer(rng, theta, bank.a[index], bank.b[index])
+            ok = answer(u[j], index, theta, bank.a[index], bank.b[index])
             log_post = log_post + (bank.log_p[index] if ok else bank.log_q[index])
             theta_hat = eap(log_post)[0]
             est[j, k] = theta_hat
-    return est, counts
+    return est, counts, timings
 
 
 def rmse(est, thetas):
     return np.sqrt(np.nanmean((est - thetas[:, None]) ** 2, axis=0))
+
+
+def paired_ratio(est, ref, thetas, k=LENGTH):
+    """RMSE ratio of two designs at length k minus 1, and its standard error (delta method).
+
+    The designs see the same candidates and answers, so the error is that of the paired
+    difference of squared errors, candidate by candidate.
+    """
+    sq, sq_ref = (est[:, k - 1] - thetas) ** 2, (ref[:, k - 1] - thetas) ** 2
+    m, m_ref = sq.mean(), sq_ref.mean()
+    ratio = np.sqrt(m / m_ref)
+    d = sq / m - sq_ref / m_ref
+    return ratio - 1, 0.5 * ratio * d.std(ddof=1) / np.sqrt(len(d))
 
 
 def competence_benchmark(n_competences, learners, seed):
@@ -231,12 +273,13 @@ def main() -> None:
     seed = args.seed
     quick = args.quick
     n_cand = 200 if quick else 1000
-    n_catsim = 100 if quick else 500
+    n_catsim = n_cand  # catsim sees every candidate (two processes)
     started = time.perf_counter()
 
     items = make_bank(np.random.default_rng([seed, 1]), 3000)
     bank = ItemBank.from_items(items, release="bench")
     thetas = np.random.default_rng([seed, 2]).normal(size=n_cand)
+    u = uniforms(seed, n_cand, len(bank))  # common random numbers, shared by every design
 
     octet_times: list[int] = []
     cfg = CertificationConfig(length=LENGTH)
@@ -244,7 +287,7 @@ def main() -> None:
     t0 = time.perf_counter()
     bank.exposure_price = fit_exposure_prices(bank, cfg, 500 if quick else 1500, seed=seed)
     price_seconds = time.perf_counter() - t0
-    est_o, _, exposure, balanced = run_octet(bank, thetas, seed, cfg, octet_times)
+    est_o, _, exposure, balanced = run_octet(bank, thetas, u, cfg, octet_times)
     # The bound: Octet's own engine with every constraint off (pure maximum information).
     free = CertificationConfig(
         length=LENGTH,
@@ -254,12 +297,11 @@ def main() -> None:
         max_per_competence=LENGTH,
         use_exposure_price=False,
     )
-    est_b, _, _, _ = run_octet(bank, thetas, seed, free)
-    est_x, _ = run_oracle(bank, thetas, seed)
-    est_f = run_fixed(bank, thetas, seed)
-    catsim_times: list[int] = []
-    est_c, counts_c = run_catsim(bank, thetas[:n_catsim], seed, catsim_times)
-    # Octet on the very candidates catsim saw, for a like-for-like comparison.
+    est_b, _, _, _ = run_octet(bank, thetas, u, free)
+    est_x, _ = run_oracle(bank, thetas, u)
+    est_f = run_fixed(bank, thetas, u, seed)
+    est_c, counts_c, catsim_times = run_catsim(bank, thetas[:n_catsim], u[:n_catsim])
+    # Octet on the very candidates catsim saw (all of them now), for a like-for-like comparison.
     curves = {
         "octet": rmse(est_o, thetas),
         "catsim": rmse(est_c, thetas[:n_catsim]),
@@ -268,9 +310,11 @@ def main() -> None:
         "oracle": rmse(est_x, thetas),
     }
     octet_same = rmse(est_o[:n_catsim], thetas[:n_catsim])
+    vs_catsim = paired_ratio(est_o[:n_catsim], est_c, thetas[:n_catsim])
+    vs_bound = paired_ratio(est_o, est_b, thetas)
 
     var_cfg = CertificationConfig(length=60, se_target=0.30)
-    _, len_var, _, _ = run_octet(bank, thetas, seed + 1, var_cfg)
+    _, len_var, _, _ = run_octet(bank, thetas, u, var_cfg)
     free_var = CertificationConfig(
         length=60,
         se_target=0.30,
@@ -280,10 +324,10 @@ def main() -> None:
         max_per_competence=60,
         use_exposure_price=False,
     )
-    _, len_bound, _, _ = run_octet(bank, thetas, seed + 1, free_var)
+    _, len_bound, _, _ = run_octet(bank, thetas, u, free_var)
     # The SE-only stop of Octet's constrained engine, without waiting for full coverage.
     se_only = CertificationConfig(length=60, se_target=0.30, cover_all_competences=False)
-    _, len_se_only, _, _ = run_octet(bank, thetas, seed + 1, se_only)
+    _, len_se_only, _, _ = run_octet(bank, thetas, u, se_only)
 
     rates = exposure.counts / n_cand
     overlap = float(
@@ -331,7 +375,7 @@ def main() -> None:
         "seconds": round(time.perf_counter() - started, 1),
     }
     r = result["rmse"]
-    # catsim is compared on the very candidates it saw (it is too slow to run them all).
+    # catsim is compared on the very candidates it saw (all of them), with the same answers.
     o32, c32, b32 = r["octet"]["32"], r["catsim"]["32"], r["bound"]["32"]
     o32_same = result["rmse_octet_on_catsim_candidates"]["32"]
     goals = {
@@ -358,6 +402,12 @@ def main() -> None:
     print(
         f"{'octet (catsim cands)':<22}"
         + "".join(f"{result['rmse_octet_on_catsim_candidates'][str(k)]:>8.3f}" for k in CHECKPOINTS)
+    )
+    print(
+        f"RMSE at {LENGTH}, paired (same candidates, same answers): "
+        f"octet vs catsim {100 * vs_catsim[0]:+.1f} % (SE {100 * vs_catsim[1]:.1f}), "
+        f"octet vs bound {100 * vs_bound[0]:+.1f} % (SE {100 * vs_bound[1]:.1f}); "
+        f"catsim on {n_catsim} candidates"
     )
     print()
     print(
