@@ -54,7 +54,6 @@ class AnswerResult:
     status: AnswerStatus
     assessment: Assessment
     answer: Answer | None = None
-    finished: bool = False
 
 
 def _engine_records(assessment: Assessment) -> list[AnswerRecord]:
@@ -147,11 +146,8 @@ def start_competence(
     )
     prior = _prior_elements(assessment)
     _keep_prior(assessment, prior)
-    decision = _choose_next(assessment, [], prior)
-    if decision.finished:  # nothing left to ask (e.g. every skill already known)
-        _complete(assessment, decision, timezone.now())
-    else:
-        assessment.current_challenge_id = decision.item_id
+    # Nothing may be left to ask (e.g. every skill already known): then the test ends at once.
+    _advance(assessment, _choose_next(assessment, [], prior), timezone.now())
     assessment.save()
     return assessment
 
@@ -187,6 +183,24 @@ def _serve_next(assessment: Assessment, challenge_id: str, now: datetime) -> Non
     assessment.current_served_at = None if challenge.timer else now
 
 
+# What moving a test on changes on its row.
+PROGRESS_FIELDS = [
+    "answer_count",
+    "state",
+    "completed_at",
+    "current_challenge_id",
+    "current_served_at",
+]
+
+
+def _advance(assessment: Assessment, decision, now: datetime) -> None:
+    """Serve the engine's next question, or close the test when the engine has finished."""
+    if decision.finished:
+        _complete(assessment, decision, now)
+    else:
+        _serve_next(assessment, decision.item_id, now)
+
+
 class AssessmentNotFound(Exception):
     """No test with this id belongs to this learner."""
 
@@ -199,16 +213,11 @@ def _replace_withdrawn(assessment: Assessment, now: datetime) -> None:
     The caller holds the row lock.
     """
     decision = _choose_next(assessment, _engine_records(assessment), _prior_elements(assessment))
-    if decision.finished:
-        _complete(assessment, decision, now)
-    else:
-        _serve_next(assessment, decision.item_id, now)
-    assessment.save(
-        update_fields=["state", "completed_at", "current_challenge_id", "current_served_at"]
-    )
+    _advance(assessment, decision, now)
+    assessment.save(update_fields=PROGRESS_FIELDS)
 
 
-def question_is_withdrawn(assessment: Assessment) -> bool:
+def _question_is_withdrawn(assessment: Assessment) -> bool:
     return (
         not assessment.completed
         and bool(assessment.current_challenge_id)
@@ -216,12 +225,14 @@ def question_is_withdrawn(assessment: Assessment) -> bool:
     )
 
 
-@transaction.atomic
-def replace_withdrawn_question(assessment: Assessment) -> Assessment:
-    """The test, with a current question that exists in the running content release."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if question_is_withdrawn(locked):
-        _replace_withdrawn(locked, timezone.now())
+def with_current_question(assessment: Assessment) -> Assessment:
+    """The test, its current question replaced if a new content release withdrew it."""
+    if not _question_is_withdrawn(assessment):
+        return assessment
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if _question_is_withdrawn(locked):
+            _replace_withdrawn(locked, timezone.now())
     return locked
 
 
@@ -241,14 +252,14 @@ def answer_challenge(
         raise AssessmentNotFound(assessment_id)
     if assessment.completed or challenge_id != assessment.current_challenge_id:
         if assessment.answers.filter(challenge_id=challenge_id).exists():
-            return AnswerResult(AnswerStatus.DUPLICATE, assessment, finished=assessment.completed)
-        return AnswerResult(AnswerStatus.NOT_CURRENT, assessment, finished=assessment.completed)
+            return AnswerResult(AnswerStatus.DUPLICATE, assessment)
+        return AnswerResult(AnswerStatus.NOT_CURRENT, assessment)
 
     release = current_release()
     challenge = release.challenges.get(challenge_id)
     if challenge is None:  # withdrawn by a new release while it was on screen
         _replace_withdrawn(assessment, now)
-        return AnswerResult(AnswerStatus.WITHDRAWN, assessment, finished=assessment.completed)
+        return AnswerResult(AnswerStatus.WITHDRAWN, assessment)
     value, empty = answer_from_form(challenge, data)
     per_field: dict = {}
     if skip:
@@ -296,22 +307,9 @@ def answer_challenge(
     KnowledgeElement.objects.bulk_create(_rows(assessment, elements, now, answer=answer))
     decision = _choose_next(assessment, records, prior)
     assessment.answer_count = len(records)
-    if decision.finished:
-        _complete(assessment, decision, now)
-    else:
-        _serve_next(assessment, decision.item_id, now)
-    assessment.save(
-        update_fields=[
-            "answer_count",
-            "state",
-            "completed_at",
-            "current_challenge_id",
-            "current_served_at",
-        ]
-    )
-    return AnswerResult(
-        AnswerStatus.RECORDED, assessment, answer=answer, finished=decision.finished
-    )
+    _advance(assessment, decision, now)
+    assessment.save(update_fields=PROGRESS_FIELDS)
+    return AnswerResult(AnswerStatus.RECORDED, assessment, answer=answer)
 
 
 def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:

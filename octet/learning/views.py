@@ -88,9 +88,7 @@ def _own_assessment(request, assessment_id) -> Assessment:
 @require_GET
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The current question; or the checkpoint, or the results, when they are due."""
-    current = _own_assessment(request, assessment_id)
-    if services.question_is_withdrawn(current):
-        current = services.replace_withdrawn_question(current)
+    current = services.with_current_question(_own_assessment(request, assessment_id))
     if current.completed:
         return redirect("learning:results", current.pk)
     if selectors.checkpoint_pending(current):
