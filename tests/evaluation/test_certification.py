@@ -96,8 +96,9 @@ def test_exposure_never_above_the_cap_after_any_candidate(r_max, priced):
             assert exposure.counts.max() <= 1  # the first tests share no item
 
 
-def test_default_test_is_content_balanced_under_exposure_control():
-    bank = _bank(n_comp=4)
+@pytest.mark.parametrize("priced", [False, True], ids=["plain", "with-exposure-prices"])
+def test_default_test_is_content_balanced_under_exposure_control(priced):
+    bank = (_priced_bank if priced else _bank)(n_comp=4)
     assert CertificationConfig().r_max == ExposureControl(1).r_max == 0.25
     exposure = ExposureControl(len(bank))
     for test in _simulate(bank, CertificationConfig(length=12), 60, exposure=exposure):
@@ -129,17 +130,6 @@ def test_exposure_prices_are_reproducible_and_curb_overused_items():
     # The bound and other reference designs can switch them off.
     off = CertificationTest(bank, CertificationConfig(length=12, use_exposure_price=False))
     assert off.price is None
-
-
-def test_default_priced_test_is_content_balanced_under_exposure_control():
-    bank = _priced_bank(n_comp=4)
-    exposure = ExposureControl(len(bank))
-    for test in _simulate(bank, CertificationConfig(length=12), 60, exposure=exposure):
-        tubes = bank.tube_index[test.administered]
-        assert len(set(tubes.tolist())) == len(tubes) == 12
-        counts = np.bincount(bank.competence_index[test.administered], minlength=4)
-        assert counts.min() >= 1 and counts.max() <= 4
-    assert exposure.rates().max() <= 0.25
 
 
 class _NoRead(list):
