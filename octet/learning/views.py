@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +22,11 @@ from octet.learning import selectors, services
 from octet.learning.domain.presentation import answer_from_form, describe_answer, expected_answer
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
+
+# The challenge page's script sends an answer with this header to get the next question in the
+# same response, and shows that page at the address given in the other one.
+INLINE_HEADER = "X-Octet-Inline"
+LOCATION_HEADER = "X-Octet-Url"
 
 
 def _locale() -> str:
@@ -142,7 +148,8 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404 from None
     current = result.assessment
     if result.status is services.AnswerStatus.EMPTY:
-        return _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
+        page = _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
+        return _at_question_url(page, current)
     if result.status is services.AnswerStatus.DUPLICATE:
         messages.info(request, _("This answer had already been recorded."))
     elif result.status is services.AnswerStatus.WITHDRAWN:
@@ -161,7 +168,23 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 "Here is the current question."
             ),
         )
+    if current.completed:
+        return redirect("learning:results", current.pk)
+    if selectors.checkpoint_pending(current):
+        return redirect("learning:checkpoint", current.pk)
+    if request.headers.get(INLINE_HEADER) == "1":
+        # The page's script asked for the next question in this response: one round trip per
+        # answer instead of two. Without it, post/redirect/get, as a plain form expects.
+        current = services.with_current_question(current)
+        return _at_question_url(_challenge_page(request, current), current)
     return redirect("learning:assessment", current.pk)
+
+
+def _at_question_url(response: HttpResponse, current: Assessment) -> HttpResponse:
+    """A question page sent in answer to a POST: never cached, and where the script shows it."""
+    add_never_cache_headers(response)
+    response[LOCATION_HEADER] = reverse("learning:assessment", args=[current.pk])
+    return response
 
 
 def _batch_rows(request, current: Assessment, answers):

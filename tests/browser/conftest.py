@@ -52,6 +52,7 @@ def no_js_page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base = live_server.url
+    page.javascript = False
     yield page
     context.close()
 

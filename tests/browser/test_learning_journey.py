@@ -100,6 +100,25 @@ def fill(page, challenge, locale, right=True):
                 page.locator(f"#{key}").fill(value)
 
 
+def is_answer(response):
+    return response.request.method == "POST" and response.url.endswith("/answer")
+
+
+def submit(page, name, double=False):
+    """Press a button of the answer form; return once the server has answered and the page shows it.
+
+    With JavaScript the page sends the answer with fetch and shows the next page in place, so
+    there is no navigation to wait for; the page is ready when no form is still sending.
+    """
+    button = page.get_by_role("button", name=name, exact=True)
+    with page.expect_response(is_answer):
+        button.dblclick() if double else button.click()
+    if getattr(page, "javascript", True):
+        page.wait_for_function("() => !document.querySelector('#challenge-form[data-sending]')")
+    else:
+        page.wait_for_load_state()
+
+
 def sign_in(page, learner, password, t):
     page.goto(page.base + "/account/sign-in")
     language = "fr" if t is TEXT["fr"] else "en"
@@ -129,7 +148,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
             assert_accessible(page)
             assert_fits_phone_width(page)
         fill(page, challenge, language, right=True)
-        page.get_by_role("button", name=t["validate"], exact=True).click()
+        submit(page, t["validate"])
     with_file = pick(challenges, used, attachments=True)
     force(assessment.pk, with_file)
     page.goto(page.base + f"/assessments/{assessment.pk}/")
@@ -137,7 +156,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename in with_file.attachments[0].values()
-    page.get_by_role("button", name=t["skip"]).click()
+    submit(page, t["skip"])
 
     # Checkpoint after five answers: corrections, tutorials to save.
     page.wait_for_url(f"**/assessments/{assessment.pk}/checkpoint")
@@ -155,7 +174,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
         force(assessment.pk, challenge)
         page.goto(page.base + f"/assessments/{assessment.pk}/")
         fill(page, challenge, language, right=False)
-        page.get_by_role("button", name=t["validate"], exact=True).click()
+        submit(page, t["validate"])
     page.get_by_text(t["report"]).click()
     page.locator("#report-category").select_option("instruction")
     page.locator("#report-comment").fill("Test report")
@@ -168,11 +187,12 @@ def run_competence_test(page, learner, password, language, javascript=True):
     challenge = current_release().challenges[current]
     other_tab = page.context.new_page()
     other_tab.set_default_timeout(10_000)
+    other_tab.javascript = javascript
     other_tab.goto(page.base + f"/assessments/{assessment.pk}/")
     fill(page, challenge, language, right=True)
     fill(other_tab, challenge, language, right=True)
-    page.get_by_role("button", name=t["validate"], exact=True).click()
-    other_tab.get_by_role("button", name=t["validate"], exact=True).click()
+    submit(page, t["validate"])
+    submit(other_tab, t["validate"])
     assert other_tab.get_by_text(t["duplicate"]).is_visible()
     assert other_tab.locator(QUESTION).get_attribute("value") != current
     other_tab.close()
@@ -192,14 +212,13 @@ def run_competence_test(page, learner, password, language, javascript=True):
         fill(page, challenge, language, right=True)
         if javascript and state.answer_count == 8:
             # An impatient double click: the page sends it once; one answer, nothing skipped.
-            with page.expect_navigation():
-                page.get_by_role("button", name=t["validate"], exact=True).dblclick()
+            submit(page, t["validate"], double=True)
             after = Assessment.objects.get(pk=assessment.pk)
             assert after.answer_count == 9
             assert Answer.objects.filter(assessment=assessment).count() == 9
             double_clicked = True
             continue
-        page.get_by_role("button", name=t["validate"], exact=True).click()
+        submit(page, t["validate"])
     assert double_clicked or not javascript
     page.goto(page.base + f"/assessments/{assessment.pk}/results")
     assert page.get_by_role("heading", name=t["finished"]).is_visible()
@@ -262,7 +281,77 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     simulator.get_by_label("Password for network Diallo-Home").press("Enter")
     page.wait_for_function("document.getElementById('field-network').value === 'Diallo-Home'")
     assert page.locator("#field-airplane").input_value() == "no"
-    page.get_by_role("button", name=t["validate"], exact=True).click()
+    submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
     assert answer.value == {"airplane": "no", "network": "Diallo-Home"}
+
+
+def plain_question(competence_id):
+    """An untimed choice question of the competence, without a simulator."""
+    return next(
+        c
+        for c in current_release().challenges.values()
+        if c.competence_id == competence_id
+        and c.validated
+        and c.type == "qcu"
+        and not (c.timer or c.embed or c.attachments)
+    )
+
+
+def test_with_javascript_an_answer_and_the_next_question_take_one_round_trip(
+    page, learner, password
+):
+    t = TEXT["en"]
+    sign_in(page, learner, password, t)
+    page.locator('form[action="/competences/1.1/start"] button').click()
+    assessment = Assessment.objects.get(user=learner)
+    challenge = plain_question("1.1")
+    force(assessment.pk, challenge)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    sent = []
+    page.on("request", lambda r: sent.append((r.method, r.url)) if "/assessments/" in r.url else 0)
+    fill(page, challenge, "en")
+    submit(page, t["validate"])
+    assert sent == [("POST", f"{page.base}/assessments/{assessment.pk}/answer")]
+    after = Assessment.objects.get(pk=assessment.pk)
+    assert after.answer_count == 1
+    assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id
+    assert page.url == f"{page.base}/assessments/{assessment.pk}/"
+    assert page.title().startswith("Question 2")
+    assert page.evaluate("document.activeElement.id") == "main"  # where a screen reader goes on
+    assert_accessible(page)
+    page.reload()  # the address is the question's: a reload shows it again and sends nothing
+    assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id
+    assert Answer.objects.filter(assessment=assessment).count() == 1
+
+
+def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, learner, password):
+    """A poor connection: the server records the answer, but its response never arrives."""
+    t = TEXT["en"]
+    sign_in(page, learner, password, t)
+    page.locator('form[action="/competences/1.1/start"] button').click()
+    assessment = Assessment.objects.get(user=learner)
+    challenge = plain_question("1.1")
+    force(assessment.pk, challenge)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    calls = []
+
+    def lose_the_first_response(route):
+        calls.append(route.request.method)
+        if len(calls) == 1:
+            route.fetch()  # the server gets the answer and records it...
+            route.abort("connectionreset")  # ...and the page never hears back
+        else:
+            route.continue_()
+
+    page.route("**/answer", lose_the_first_response)
+    fill(page, challenge, "en")
+    with page.expect_navigation():  # the page falls back to sending the form the plain way
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+    assert calls == ["POST", "POST"]
+    assert page.get_by_text(t["duplicate"]).is_visible()
+    after = Assessment.objects.get(pk=assessment.pk)
+    assert Answer.objects.filter(assessment=assessment).count() == 1
+    assert after.answer_count == 1
+    assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id

@@ -98,6 +98,52 @@ def test_an_empty_answer_asks_to_answer_or_skip(signed_in):
     assert Answer.objects.get().outcome == "skipped"
 
 
+INLINE = {"HTTP_X_OCTET_INLINE": "1"}  # what the challenge page's script sends
+
+
+def test_the_page_script_gets_the_next_question_in_the_answers_own_response(signed_in):
+    assessment_id = start(signed_in)
+    first = current_challenge(assessment_id)
+    data = form_for(first, "en")
+    response = signed_in.post(f"/assessments/{assessment_id}/answer", data, **INLINE)
+    assert response.status_code == 200
+    assert response["X-Octet-Url"] == f"/assessments/{assessment_id}/"
+    assert "no-store" in response["Cache-Control"]
+    second = current_challenge(assessment_id)
+    page = response.content.decode()
+    assert second.id != first.id
+    assert f'name="challenge_id" value="{second.id}"' in page
+    assert "Question 2" in page
+    assert Answer.objects.get().challenge_id == first.id
+    # The same answer again (a retry after a lost response): recognised, the question stays.
+    again = signed_in.post(f"/assessments/{assessment_id}/answer", data, **INLINE)
+    assert again.status_code == 200
+    assert "This answer had already been recorded." in again.content.decode()
+    assert f'name="challenge_id" value="{second.id}"' in again.content.decode()
+    assert Answer.objects.count() == 1
+    # An empty answer: the same question and the warning, at the question's address.
+    empty = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": second.id, "action": "validate"},
+        **INLINE,
+    )
+    assert empty.status_code == 400
+    assert empty["X-Octet-Url"] == f"/assessments/{assessment_id}/"
+    assert "You have not given an answer" in empty.content.decode()
+
+
+def test_a_checkpoint_or_the_results_come_by_redirect_even_to_the_script(signed_in):
+    assessment_id = start(signed_in)
+    for _ in range(4):
+        answer_current(signed_in, assessment_id)
+    challenge = current_challenge(assessment_id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer", form_for(challenge, "en"), **INLINE
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/assessments/{assessment_id}/checkpoint"
+
+
 def test_a_checkpoint_comes_after_five_answers(signed_in):
     assessment_id = start(signed_in)
     for right in (True, True, False, True, True):
@@ -186,6 +232,13 @@ def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_m
     # Session, user, the test, and the UPDATE starting the clock if the question is timed.
     with django_assert_max_num_queries(4):
         signed_in.get(f"/assessments/{assessment_id}/")
+    # With the page's script, the next question comes in the answer's response: the same
+    # statements as the POST, plus the clock's UPDATE if that question is timed.
+    challenge = current_challenge(assessment_id)
+    data = form_for(challenge, "en")
+    with django_assert_max_num_queries(10):
+        response = signed_in.post(f"/assessments/{assessment_id}/answer", data, **INLINE)
+    assert response.status_code == 200
 
 
 def test_a_timed_question_starts_its_clock_when_its_page_is_shown(signed_in):

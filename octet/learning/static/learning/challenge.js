@@ -1,13 +1,15 @@
 // Octet challenge page: small enhancements only; every action also works without JavaScript.
 (function () {
   "use strict";
-  var form = document.getElementById("challenge-form");
-  if (!form) return;
+  var tick = null;
+
+  function answerForm() { return document.getElementById("challenge-form"); }
 
   // A simulator reports the learner's answer by postMessage; it fills the answer fields.
-  var frame = document.querySelector("iframe[data-simulator]");
   window.addEventListener("message", function (event) {
-    if (!frame || event.source !== frame.contentWindow) return;
+    var frame = document.querySelector("iframe[data-simulator]");
+    var form = answerForm();
+    if (!frame || !form || event.source !== frame.contentWindow) return;
     var data = event.data || {};
     if (data.octet === "height" && typeof data.value === "number") {
       frame.height = Math.max(200, Math.min(2000, Math.round(data.value)));
@@ -21,22 +23,81 @@
   });
 
   // A visible countdown; the server enforces the limit whatever this shows.
-  var timer = document.querySelector(".timer[data-remaining]");
-  if (timer) {
+  function startTimer() {
+    if (tick) { clearInterval(tick); tick = null; }
+    var timer = document.querySelector(".timer[data-remaining]");
+    if (!timer) return;
     var left = parseInt(timer.getAttribute("data-remaining"), 10);
     var out = timer.querySelector("[data-countdown]");
     var template = out.textContent.replace(String(left), "{s}");
-    var tick = setInterval(function () {
+    tick = setInterval(function () {
       left = Math.max(0, left - 1);
       out.textContent = template.replace("{s}", String(left));
-      if (left === 0) { clearInterval(tick); timer.classList.add("timer--over"); }
+      if (left === 0) { clearInterval(tick); tick = null; timer.classList.add("timer--over"); }
     }, 1000);
   }
 
-  // One submission only: a double click must not send the answer twice.
-  form.addEventListener("submit", function () {
+  function lock(form) {
+    form.setAttribute("data-sending", "");
     setTimeout(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
     }, 0);
+  }
+
+  // The answer and the next page in one round trip: the server answers the POST with the next
+  // page, whose main content replaces this one. Returns false when the page is not one of ours.
+  function show(html, url) {
+    var next = new DOMParser().parseFromString(html, "text/html");
+    var main = next.getElementById("main");
+    if (!main) return false;
+    // DOMParser runs without scripts, so it reads <noscript> contents as real elements.
+    main.querySelectorAll("noscript").forEach(function (n) { n.remove(); });
+    document.getElementById("main").replaceWith(document.adoptNode(main));
+    document.title = next.title;
+    history.replaceState(null, "", url);
+    window.scrollTo(0, 0);
+    main.focus();
+    startTimer();
+    return true;
+  }
+
+  // When fetch fails, the form is sent the plain way: a copy of an answer the server already
+  // recorded is recognised, so nothing is lost and nothing counts twice.
+  function sendPlainly(form, submitter) {
+    if (submitter && submitter.name) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = submitter.name;
+      input.value = submitter.value;
+      form.appendChild(input);
+    }
+    HTMLFormElement.prototype.submit.call(form);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "challenge-form") return;
+    if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
+    lock(form);
+    var inline = form.hasAttribute("data-inline") && window.fetch && window.FormData &&
+      window.URLSearchParams && window.DOMParser && window.history && history.replaceState;
+    if (!inline) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    // URL-encoded, as the plain form sends it: lighter to send and to read than multipart.
+    var body = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    // Not form.action: the buttons named "action" shadow that property.
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: body, credentials: "same-origin", headers: { "X-Octet-Inline": "1" }
+    }).then(function (response) {
+      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+      return response.text().then(function (html) {
+        var url = response.headers.get("X-Octet-Url") || response.url;
+        if (!show(html, url)) throw new Error("not a page");
+      });
+    }).catch(function () { sendPlainly(form, submitter); });
   });
+
+  startTimer();
 })();
