@@ -1,7 +1,7 @@
 """Benchmark of the answer path: real learners answering through gunicorn on PostgreSQL.
 
 Run: .venv/bin/python benchmarks/bench_answer.py [--quick] [--learners N] [--workers W]
-     [--profile]   (make bench-answer)
+     [--profile] [--plain]   (make bench-answer)
 
 What it does, and undoes whatever happens (Ctrl+C included):
   1. creates the PostgreSQL database `octet_bench` (127.0.0.1:5432, user postgres), migrates it,
@@ -11,9 +11,11 @@ What it does, and undoes whatever happens (Ctrl+C included):
   3. serves Octet with gunicorn (sync workers, octet.wsgi, DEBUG=0, production settings read
      from the environment, plus the floor view of answer_urls.py);
   4. from load-generator processes, N learners sign in (POST /account/sign-in with CSRF), start
-     competence tests and answer, right or wrong, as a browser would: one "answer" is the POST of
-     the answer plus the GET of the page it leads to (next question, checkpoint or results),
-     redirects followed; checkpoints are continued, finished tests followed by another one;
+     competence tests and answer, right or wrong, as a browser with JavaScript does: one "answer"
+     is the POST of the answer, sent as the challenge page's script sends it, whose response is
+     the next question (or a redirect to the checkpoint or the results, followed); with --plain,
+     as a browser without JavaScript does: the POST, then the GET of the page it redirects to;
+     checkpoints are continued, finished tests followed by another one;
   5. with the same concurrency, the floor: a Django view doing two SELECTs and one INSERT;
   6. prints a summary and, as its last line, one JSON object.
 """
@@ -61,6 +63,8 @@ CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 CHALLENGE_RE = re.compile(rb'<input type="hidden" name="challenge_id" value="([^"]+)">')
 LOCALE_RE = re.compile(rb'id="challenge-form" lang="([a-z]+)"')
 PATH_RE = re.compile(r"^/assessments/(\d+)/(checkpoint|results)?$")
+# What the challenge page's script sends to get the next question in the answer's response.
+INLINE = {"X-Octet-Inline": "1"}
 
 
 # --------------------------------------------------------------------------- load generator
@@ -73,13 +77,14 @@ class Browser:
         self.port = port
         self.origin = f"http://{HOST}:{port}"
         self.conn = http.client.HTTPConnection(HOST, port, timeout=30)
+        self.shown_at: str | None = None  # X-Octet-Url of the last response
         self.cookies: dict[str, str] = {}
         self.path = "/"
 
     def close(self) -> None:
         self.conn.close()
 
-    def request(self, method: str, path: str, form=None):
+    def request(self, method: str, path: str, form=None, extra=None):
         headers = {
             "Host": f"{HOST}:{self.port}",
             "User-Agent": "octet-bench-answer",
@@ -92,6 +97,7 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + self.path
+        headers.update(extra or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         try:
@@ -109,11 +115,18 @@ class Browser:
                     self.cookies.pop(name, None)
                 else:
                     self.cookies[name] = morsel.coded_value
+        self.shown_at = response.getheader("X-Octet-Url")
         return response.status, response.getheader("Location"), data
 
-    def go(self, method: str, path: str, form=None):
-        """The request, then its redirects, as a browser follows them: (status, path, body)."""
-        status, location, data = self.request(method, path, form)
+    def go(self, method: str, path: str, form=None, extra=None):
+        """The request, then its redirects, as a browser follows them: (status, path, body).
+
+        A page sent in answer to a POST is shown at the address the server gives for it, as
+        the challenge page's script does.
+        """
+        status, location, data = self.request(method, path, form, extra)
+        if status == 200 and self.shown_at:
+            path = self.shown_at
         hops = 0
         while status in (301, 302, 303) and location and hops < 5:
             parts = urlsplit(location)
@@ -139,8 +152,9 @@ def _token(page: bytes) -> str:
 class Learner:
     """A learner answering on and on; mostly right on the levels they master, mostly wrong above."""
 
-    def __init__(self, slot, accounts, competences, port, release, answer_data, results):
+    def __init__(self, slot, accounts, competences, port, release, answer_data, results, plain):
         self.slot = slot
+        self.headers = None if plain else INLINE
         self.accounts = list(accounts)  # [(pk, username)], used one after the other
         self.competences = competences
         self.port = port
@@ -214,7 +228,9 @@ class Learner:
         form = self.answer_data(challenge, lang.group(1).decode(), right)
         form["csrfmiddlewaretoken"] = _token(page)
         start = time.perf_counter()
-        status, final, data = self.browser.go("POST", f"/assessments/{assessment}/answer", form)
+        status, final, data = self.browser.go(
+            "POST", f"/assessments/{assessment}/answer", form, self.headers
+        )
         elapsed = time.perf_counter() - start
         self.results["requests"] += 1
         again = CHALLENGE_RE.search(data)
@@ -275,7 +291,7 @@ class Learner:
             self.browser = None
 
 
-def load_process(slots, accounts, competences, port, phases, queue) -> None:
+def load_process(slots, accounts, competences, port, phases, queue, plain) -> None:
     """One load-generator process: one thread per learner; sends back what it measured."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops it, after Ctrl+C too
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -300,7 +316,9 @@ def load_process(slots, accounts, competences, port, phases, queue) -> None:
     for slot in slots:
         mine = dict(results, answers=[], floor=[], error_samples=[])
         per_thread.append(mine)
-        learner = Learner(slot, accounts[slot], competences, port, release, answer_data, mine)
+        learner = Learner(
+            slot, accounts[slot], competences, port, release, answer_data, mine, plain
+        )
         thread = threading.Thread(target=learner.run, args=(phases,), daemon=True)
         threads.append(thread)
     cpu_start = os.times()
@@ -558,6 +576,11 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=2, help="load-generator processes")
     parser.add_argument("--duration", type=float, help="seconds of measured answers")
     parser.add_argument("--profile", action="store_true", help="cProfile the workers")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="answer as a browser without JavaScript: POST, then GET of the redirect",
+    )
     args = parser.parse_args()
     duration = args.duration or (12.0 if args.quick else 60.0)
     warmup = 4.0 if args.quick else 10.0
@@ -664,7 +687,7 @@ def main() -> int:
                 continue
             child = context.Process(
                 target=load_process,
-                args=(mine, accounts, competences, port, phases, queue),
+                args=(mine, accounts, competences, port, phases, queue, args.plain),
                 daemon=True,
             )
             child.start()
@@ -721,7 +744,10 @@ def main() -> int:
     ratio = answers_per_s / baseline_rps if baseline_rps else 0.0
     p50, p95, p99 = (percentile(answers, p) for p in (50, 95, 99))
 
-    print("\nAnswer path (POST answer + GET of the page it leads to), measured period:")
+    if args.plain:
+        print("\nAnswer path, without JavaScript (POST answer + GET of the page it redirects to):")
+    else:
+        print("\nAnswer path, as the page's script sends it (POST answer, the next page in reply):")
     print(f"  answers           {len(answers)} in {duration:.0f} s = {answers_per_s:.1f} /s")
     print(
         f"  latency ms        p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}  max "
@@ -767,6 +793,7 @@ def main() -> int:
         "errors": merged["errors"],
         "baseline_rps": round(baseline_rps, 1),
         "ratio": round(ratio, 3),
+        "path": "plain" if args.plain else "script",
         "learners": args.learners,
         "workers": args.workers,
         "duration_s": duration,
