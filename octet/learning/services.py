@@ -13,7 +13,6 @@ from django.utils import timezone
 from octet.content.domain.checking import check_answer
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
-from octet.evaluation.domain.competence_test import next_challenge
 from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
 from octet.learning.domain.bank import competence_bank
@@ -101,14 +100,8 @@ def _keep_prior(assessment: Assessment, prior: list[EngineElement]) -> None:
 def _choose_next(assessment: Assessment, records: list[AnswerRecord], prior) -> object:
     release = current_release()
     bank = competence_bank(release, assessment.competence_id)
-    return next_challenge(
-        bank.items,
-        bank.skills,
-        records,
-        locale=assessment.locale,
-        seed=assessment.seed,
-        prior_elements=prior,
-        pix=bank.pix,
+    return bank.test.next_challenge(
+        records, locale=assessment.locale, seed=assessment.seed, prior_elements=prior
     )
 
 

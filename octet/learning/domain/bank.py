@@ -1,14 +1,16 @@
 """The content release seen through the engine's eyes: plain Items and SkillRefs per competence.
 
-Built once per release and competence and kept in memory, so the answer path never rebuilds it.
+Built once per release and competence and kept in memory, with the engine's prepared test of the
+competence, so the answer path never rebuilds them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from octet.content.domain.release import Release
+from octet.evaluation.domain.competence_test import CompetenceTest
 from octet.evaluation.domain.types import Item, SkillRef
 
 
@@ -18,6 +20,11 @@ class CompetenceBank:
     skills: tuple[SkillRef, ...]
     items: tuple[Item, ...]
     pix: Mapping[str, float]
+    # The competence test prepared over these skills and items; it keeps no learner's state.
+    test: CompetenceTest = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "test", CompetenceTest(self.items, self.skills, pix=self.pix))
 
 
 def item_for(challenge) -> Item:
