@@ -70,7 +70,7 @@ def start(request: HttpRequest, competence_id: str) -> HttpResponse:
     except services.NotAllowed as error:
         messages.error(request, _not_allowed_message(error))
         return redirect("learning:profile")
-    return redirect("learning:assessment", assessment.pk)
+    return _where_the_test_stands(request, assessment)
 
 
 @login_required
@@ -148,8 +148,9 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404 from None
     current = result.assessment
     if result.status is services.AnswerStatus.EMPTY:
+        request.shown_at = _page_url(current)
         page = _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
-        return _at_question_url(page, current)
+        return _shown_at(page, request.shown_at)
     if result.status is services.AnswerStatus.DUPLICATE:
         messages.info(request, _("This answer had already been recorded."))
     elif result.status is services.AnswerStatus.WITHDRAWN:
@@ -168,22 +169,41 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 "Here is the current question."
             ),
         )
+    return _where_the_test_stands(request, current)
+
+
+def _page_url(current: Assessment) -> str:
+    """The address of what the test shows now: its results, a checkpoint or its question."""
     if current.completed:
-        return redirect("learning:results", current.pk)
+        return reverse("learning:results", args=[current.pk])
     if selectors.checkpoint_pending(current):
-        return redirect("learning:checkpoint", current.pk)
-    if request.headers.get(INLINE_HEADER) == "1":
-        # The page's script asked for the next question in this response: one round trip per
-        # answer instead of two. Without it, post/redirect/get, as a plain form expects.
-        current = services.with_current_question(current)
-        return _at_question_url(_challenge_page(request, current), current)
-    return redirect("learning:assessment", current.pk)
+        return reverse("learning:checkpoint", args=[current.pk])
+    return reverse("learning:assessment", args=[current.pk])
 
 
-def _at_question_url(response: HttpResponse, current: Assessment) -> HttpResponse:
-    """A question page sent in answer to a POST: never cached, and where the script shows it."""
+def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
+    """After a POST that moves a test on (start, answer, continue): the page that comes next.
+
+    The page's script asks for that page in the same response, which saves a round trip on a
+    slow network; a plain form gets post/redirect/get, so that a reload never posts again.
+    """
+    if request.headers.get(INLINE_HEADER) != "1":
+        return redirect(_page_url(current))
+    current = services.with_current_question(current)
+    request.shown_at = _page_url(current)
+    if current.completed:
+        page = _results_page(request, current)
+    elif selectors.checkpoint_pending(current):
+        page = _checkpoint_page(request, current)
+    else:
+        page = _challenge_page(request, current)
+    return _shown_at(page, request.shown_at)
+
+
+def _shown_at(response: HttpResponse, url: str) -> HttpResponse:
+    """A page sent in reply to a POST: never cached, and shown by the script at `url`."""
     add_never_cache_headers(response)
-    response[LOCATION_HEADER] = reverse("learning:assessment", args=[current.pk])
+    response[LOCATION_HEADER] = url
     return response
 
 
@@ -235,6 +255,10 @@ def checkpoint(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return redirect("learning:results", current.pk)
     if not selectors.checkpoint_pending(current):
         return redirect("learning:assessment", current.pk)
+    return _checkpoint_page(request, current)
+
+
+def _checkpoint_page(request, current: Assessment) -> HttpResponse:
     rows, saved, useful = _batch_rows(request, current, selectors.batch_answers(current))
     return render(
         request,
@@ -255,7 +279,7 @@ def checkpoint(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     services.see_checkpoint(current)
-    return redirect("learning:assessment", current.pk)
+    return _where_the_test_stands(request, current)
 
 
 @login_required
@@ -265,6 +289,10 @@ def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     if not current.completed:
         return redirect("learning:assessment", current.pk)
+    return _results_page(request, current)
+
+
+def _results_page(request, current: Assessment) -> HttpResponse:
     before, after = selectors.competence_scores_around(
         request.user.pk, current.competence_id, current.created_at
     )

@@ -100,23 +100,33 @@ def fill(page, challenge, locale, right=True):
                 page.locator(f"#{key}").fill(value)
 
 
-def is_answer(response):
-    return response.request.method == "POST" and response.url.endswith("/answer")
+MOVES = ("/answer", "/start", "/continue")  # the POSTs that move a test on
+
+
+def moves_the_test(response):
+    return response.request.method == "POST" and response.url.endswith(MOVES)
+
+
+def press(page, button, double=False):
+    """Press a button that moves the test on; return once the server answered and it shows.
+
+    With JavaScript the page sends those forms with fetch and shows the next page in place, so
+    there is no navigation to wait for: the page is ready when no form is still sending.
+    """
+    with page.expect_response(moves_the_test):
+        button.dblclick() if double else button.click()
+    if getattr(page, "javascript", True):
+        page.wait_for_function("() => !document.querySelector('form[data-sending]')")
+    else:
+        page.wait_for_load_state()
 
 
 def submit(page, name, double=False):
-    """Press a button of the answer form; return once the server has answered and the page shows it.
+    press(page, page.get_by_role("button", name=name, exact=True), double)
 
-    With JavaScript the page sends the answer with fetch and shows the next page in place, so
-    there is no navigation to wait for; the page is ready when no form is still sending.
-    """
-    button = page.get_by_role("button", name=name, exact=True)
-    with page.expect_response(is_answer):
-        button.dblclick() if double else button.click()
-    if getattr(page, "javascript", True):
-        page.wait_for_function("() => !document.querySelector('#challenge-form[data-sending]')")
-    else:
-        page.wait_for_load_state()
+
+def start_test(page, competence_id):
+    press(page, page.locator(f'form[action="/competences/{competence_id}/start"] button').first)
 
 
 def sign_in(page, learner, password, t):
@@ -135,7 +145,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
     competence_id, challenges = competence_with_every_type()
     sign_in(page, learner, password, t)
     assert_accessible(page) if javascript else None
-    page.locator(f'form[action="/competences/{competence_id}/start"] button').click()
+    start_test(page, competence_id)
     assessment = Assessment.objects.get(user=learner)
     used = set()
 
@@ -166,7 +176,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
     page.locator(".tutorial__actions button").filter(has_text=t["save"]).first.click()
     assert page.get_by_text(t["saved"]).is_visible()
     assert SavedTutorial.objects.filter(user=learner).count() == 1
-    page.get_by_role("button", name=t["continue"]).click()
+    press(page, page.get_by_role("button", name=t["continue"]))
 
     # The remaining types, a problem report, and a double submission.
     for challenge_type in ("qrocm-dep", "numeric"):
@@ -206,7 +216,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
             break
         page.goto(page.base + f"/assessments/{assessment.pk}/")
         if "/checkpoint" in page.url:
-            page.get_by_role("button", name=t["continue"]).click()
+            press(page, page.get_by_role("button", name=t["continue"]))
             continue
         challenge = current_release().challenges[state.current_challenge_id]
         fill(page, challenge, language, right=True)
@@ -245,7 +255,7 @@ def test_resume_after_closing_the_page(browser, live_server, learner, password):
     page = context.new_page()
     page.base = live_server.url
     sign_in(page, learner, password, t)
-    page.locator('form[action="/competences/1.1/start"] button').click()
+    start_test(page, "1.1")
     question = page.locator(QUESTION).get_attribute("value")
     context.close()
 
@@ -263,7 +273,7 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     """The settings simulator reports by postMessage; the page fills the fields; Octet judges."""
     t = TEXT["en"]
     sign_in(page, learner, password, t)
-    page.locator('form[action="/competences/5.1/start"] button').click()
+    start_test(page, "5.1")
     assessment = Assessment.objects.get(user=learner)
     challenge = current_release().challenges["troubleshootingBasics2-back-online"]
     force(assessment.pk, challenge)
@@ -304,13 +314,22 @@ def test_with_javascript_an_answer_and_the_next_question_take_one_round_trip(
 ):
     t = TEXT["en"]
     sign_in(page, learner, password, t)
-    page.locator('form[action="/competences/1.1/start"] button').click()
+    sent = []  # pages and fetches the browser asks for (not stylesheets, scripts or images)
+
+    def record(request):
+        if request.resource_type in ("document", "fetch") and request.frame == page.main_frame:
+            sent.append((request.method, request.url))
+
+    page.on("request", record)
+    start_test(page, "1.1")
     assessment = Assessment.objects.get(user=learner)
+    assert sent == [("POST", f"{page.base}/competences/1.1/start")]
+    assert page.url == f"{page.base}/assessments/{assessment.pk}/"
+    assert page.title().startswith("Question 1")
     challenge = plain_question("1.1")
     force(assessment.pk, challenge)
     page.goto(page.base + f"/assessments/{assessment.pk}/")
-    sent = []
-    page.on("request", lambda r: sent.append((r.method, r.url)) if "/assessments/" in r.url else 0)
+    sent.clear()
     fill(page, challenge, "en")
     submit(page, t["validate"])
     assert sent == [("POST", f"{page.base}/assessments/{assessment.pk}/answer")]
@@ -330,7 +349,7 @@ def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, l
     """A poor connection: the server records the answer, but its response never arrives."""
     t = TEXT["en"]
     sign_in(page, learner, password, t)
-    page.locator('form[action="/competences/1.1/start"] button').click()
+    start_test(page, "1.1")
     assessment = Assessment.objects.get(user=learner)
     challenge = plain_question("1.1")
     force(assessment.pk, challenge)

@@ -8,7 +8,7 @@ import pytest
 from octet.content.domain.release import current_release
 from octet.learning.models import Assessment
 from tests.browser.conftest import WCAG_TAGS
-from tests.browser.test_learning_journey import TEXT, force, sign_in
+from tests.browser.test_learning_journey import TEXT, force, sign_in, start_test
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +28,7 @@ def one_challenge_per_simulator():
 
 def test_every_simulator_is_accessible_in_the_challenge_page(page, learner, password):
     sign_in(page, learner, password, TEXT["en"])
-    page.locator('form[action="/competences/1.1/start"] button').click()
+    start_test(page, "1.1")
     assessment = Assessment.objects.get(user=learner)
     problems = []
     simulators = one_challenge_per_simulator()

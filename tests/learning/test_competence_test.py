@@ -91,6 +91,8 @@ def test_an_empty_answer_asks_to_answer_or_skip(signed_in):
     )
     assert response.status_code == 400
     assert "You have not given an answer" in response.content.decode()
+    # The language switch comes back to the question, not to the address the answer went to.
+    assert f'name="next" value="/assessments/{assessment_id}/"' in response.content.decode()
     assert not Answer.objects.exists()
     signed_in.post(
         f"/assessments/{assessment_id}/answer", {"challenge_id": challenge.id, "action": "skip"}
@@ -132,16 +134,45 @@ def test_the_page_script_gets_the_next_question_in_the_answers_own_response(sign
     assert "You have not given an answer" in empty.content.decode()
 
 
-def test_a_checkpoint_or_the_results_come_by_redirect_even_to_the_script(signed_in):
-    assessment_id = start(signed_in)
+def test_with_the_script_every_step_of_a_test_comes_in_the_reply_to_its_post(signed_in):
+    """Start, answers, checkpoint, continue and results: each page in the reply to its POST."""
+    response = signed_in.post("/competences/1.1/start", **INLINE)
+    assessment_id = Assessment.objects.get().pk
+    assert response.status_code == 200
+    assert response["X-Octet-Url"] == f"/assessments/{assessment_id}/"
+    assert "Question 1" in response.content.decode()
     for _ in range(4):
         answer_current(signed_in, assessment_id)
     challenge = current_challenge(assessment_id)
     response = signed_in.post(
         f"/assessments/{assessment_id}/answer", form_for(challenge, "en"), **INLINE
     )
+    assert response.status_code == 200
+    assert response["X-Octet-Url"] == f"/assessments/{assessment_id}/checkpoint"
+    page = response.content.decode()
+    assert page.count('class="card correction correction--') == 5
+    # The forms of the page come back to the page's own address, not to the answer's.
+    assert f'name="next" value="/assessments/{assessment_id}/checkpoint"' in page
+    assert f'value="/assessments/{assessment_id}/answer"' not in page
+    response = signed_in.post(f"/assessments/{assessment_id}/continue", **INLINE)
+    assert response["X-Octet-Url"] == f"/assessments/{assessment_id}/"
+    assert "Question 6" in response.content.decode()
+    for _ in range(60):
+        challenge = current_challenge(assessment_id)
+        response = signed_in.post(
+            f"/assessments/{assessment_id}/answer", form_for(challenge, "en"), **INLINE
+        )
+        if response["X-Octet-Url"].endswith("/checkpoint"):
+            signed_in.post(f"/assessments/{assessment_id}/continue")
+        if Assessment.objects.get(pk=assessment_id).completed:
+            break
+    assert response.status_code == 200
+    assert response["X-Octet-Url"] == f"/assessments/{assessment_id}/results"
+    assert "Test finished!" in response.content.decode()
+    # Without the script, the same steps redirect to those addresses (post/redirect/get).
+    response = signed_in.post("/competences/1.2/start")
     assert response.status_code == 302
-    assert response["Location"] == f"/assessments/{assessment_id}/checkpoint"
+    assert response["Location"].startswith("/assessments/")
 
 
 def test_a_checkpoint_comes_after_five_answers(signed_in):

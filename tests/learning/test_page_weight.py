@@ -19,8 +19,8 @@ def test_challenge_page_with_its_css_and_js_stays_under_30_kb_compressed(client,
     assessment_id = start(client)
     html = client.get(f"/assessments/{assessment_id}/").content
     css = (STATIC / "core/static/octet/site.css").read_bytes()
-    js = (STATIC / "learning/static/learning/challenge.js").read_bytes()
+    js = (STATIC / "learning/static/learning/journey.js").read_bytes()
     total = compressed(html) + compressed(css) + compressed(js)
     assert b'href="/static/octet/site.css"' in html
-    assert b'src="/static/learning/challenge.js"' in html
+    assert b'src="/static/learning/journey.js"' in html
     assert total < 30 * 1024, f"{total} bytes"

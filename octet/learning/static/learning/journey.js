@@ -1,4 +1,5 @@
-// Octet challenge page: small enhancements only; every action also works without JavaScript.
+// Octet's test pages (profile, question, checkpoint): small enhancements only; every action also
+// works without JavaScript.
 (function () {
   "use strict";
   var tick = null;
@@ -44,8 +45,9 @@
     }, 0);
   }
 
-  // The answer and the next page in one round trip: the server answers the POST with the next
-  // page, whose main content replaces this one. Returns false when the page is not one of ours.
+  // A form marked data-inline (start a test, answer, continue after a checkpoint) and the page
+  // it leads to travel in one round trip: the server replies to the POST with that page, whose
+  // main content replaces this one. Returns false when the reply is not one of Octet's pages.
   function show(html, url) {
     var next = new DOMParser().parseFromString(html, "text/html");
     var main = next.getElementById("main");
@@ -76,12 +78,13 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.id !== "challenge-form") return;
+    var inline = form.hasAttribute("data-inline");
+    if (!inline && form.id !== "challenge-form") return;
     if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
     lock(form);
-    var inline = form.hasAttribute("data-inline") && window.fetch && window.FormData &&
-      window.URLSearchParams && window.DOMParser && window.history && history.replaceState;
-    if (!inline) return;
+    var able = window.fetch && window.FormData && window.URLSearchParams && window.DOMParser &&
+      window.history && history.replaceState;
+    if (!inline || !able) return;
     event.preventDefault();
     var submitter = event.submitter;
     // URL-encoded, as the plain form sends it: lighter to send and to read than multipart.
