@@ -12,10 +12,11 @@ What it does, and undoes whatever happens (Ctrl+C included):
      from the environment, plus the floor view of answer_urls.py);
   4. from load-generator processes, N learners sign in (POST /account/sign-in with CSRF), start
      competence tests and answer, right or wrong, as a browser with JavaScript does: one "answer"
-     is the POST of the answer, sent as the challenge page's script sends it, whose response is
-     the next question (or a redirect to the checkpoint or the results, followed); with --plain,
-     as a browser without JavaScript does: the POST, then the GET of the page it redirects to;
-     checkpoints are continued, finished tests followed by another one;
+     is the POST of the answer, sent as the page's script sends it, whose reply is the page that
+     comes next (question, checkpoint or results; starting a test and continuing after a
+     checkpoint alike); with --plain, as a browser without JavaScript does: the POST, then the
+     GET of the page it redirects to; checkpoints are continued, finished tests followed by
+     another one;
   5. with the same concurrency, the floor: a Django view doing two SELECTs and one INSERT;
   6. prints a summary and, as its last line, one JSON object.
 """
@@ -168,8 +169,8 @@ class Learner:
         self.level = 3
 
     # Every request outside the timed answer goes through here, so that errors are counted.
-    def _go(self, method, path, form=None, expect=None):
-        status, final, data = self.browser.go(method, path, form)
+    def _go(self, method, path, form=None, expect=None, extra=None):
+        status, final, data = self.browser.go(method, path, form, extra)
         self.results["requests"] += 1
         if status != 200 or (expect is not None and not expect(final)):
             raise Failure(f"{method} {path} -> {status} {final}")
@@ -198,7 +199,9 @@ class Learner:
                 self.sign_in()
             competence = self.todo.pop()
             form = {"csrfmiddlewaretoken": _token(self.page[1])}
-            path, page = self._go("POST", f"/competences/{competence}/start", form)
+            path, page = self._go(
+                "POST", f"/competences/{competence}/start", form, extra=self.headers
+            )
             self.results["tests_started"] += 1
             self.page = (path, page)
             if PATH_RE.match(path) and PATH_RE.match(path).group(2) is None:
@@ -213,7 +216,9 @@ class Learner:
         assessment, kind = match.group(1), match.group(2)
         if kind == "checkpoint":
             form = {"csrfmiddlewaretoken": _token(page)}
-            self.page = self._go("POST", f"/assessments/{assessment}/continue", form)
+            self.page = self._go(
+                "POST", f"/assessments/{assessment}/continue", form, extra=self.headers
+            )
             self.results["checkpoints"] += 1
             return
         if kind == "results":
@@ -747,7 +752,7 @@ def main() -> int:
     if args.plain:
         print("\nAnswer path, without JavaScript (POST answer + GET of the page it redirects to):")
     else:
-        print("\nAnswer path, as the page's script sends it (POST answer, the next page in reply):")
+        print("\nAnswer path, as the page's script sends it (POST answer, next page in the reply):")
     print(f"  answers           {len(answers)} in {duration:.0f} s = {answers_per_s:.1f} /s")
     print(
         f"  latency ms        p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}  max "
