@@ -56,12 +56,29 @@
     main.querySelectorAll("noscript").forEach(function (n) { n.remove(); });
     document.getElementById("main").replaceWith(document.adoptNode(main));
     document.title = next.title;
-    history.replaceState(null, "", url);
+    // A new address gets its own history entry, as a page load would (Back from a question goes
+    // to the profile); the next question at the same address replaces the entry.
+    var target = new URL(url, location.href).href;
+    if (target === shown) {
+      history.replaceState(null, "", target);
+    } else {
+      history.pushState(null, "", target);
+      shown = target;
+    }
     window.scrollTo(0, 0);
-    main.focus();
+    // The heading, as a screen reader announces a new page: "Question 2", "Your last answers".
+    var heading = main.querySelector("h1") || main;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
     startTimer();
     return true;
   }
+
+  // Back and Forward between those entries show what their address serves now.
+  var shown = location.href.split("#")[0];
+  window.addEventListener("popstate", function () {
+    if (location.href.split("#")[0] !== shown) location.reload();
+  });
 
   // When fetch fails, the form is sent the plain way: a copy of an answer the server already
   // recorded is recognised, so nothing is lost and nothing counts twice.
@@ -83,7 +100,7 @@
     if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
     lock(form);
     var able = window.fetch && window.FormData && window.URLSearchParams && window.DOMParser &&
-      window.history && history.replaceState;
+      window.URL && window.history && history.pushState;
     if (!inline || !able) return;
     event.preventDefault();
     var submitter = event.submitter;
