@@ -1,4 +1,5 @@
 import mimetypes
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
@@ -27,6 +28,25 @@ from octet.learning.models import Assessment, ProblemReport
 # same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
+
+
+def post_only(back: str, *arg_names: str):
+    """An action taken by POST; a GET of its address goes to the page `back` instead of an error.
+
+    Such a GET comes from the sign-in page after a session expired on a form (its `next` is the
+    form's address), or from an address bookmarked or typed again.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "POST":
+                return redirect(back, *(kwargs[name] for name in arg_names))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def _locale() -> str:
@@ -60,7 +80,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:profile")
 def start(request: HttpRequest, competence_id: str) -> HttpResponse:
     improving = request.POST.get("mode") == "improve"
     try:
@@ -74,7 +94,7 @@ def start(request: HttpRequest, competence_id: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:profile")
 def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
     try:
         services.reset_competence(request.user, competence_id)
@@ -134,7 +154,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
 
 
 @login_required
-@require_POST
+@post_only("learning:assessment", "assessment_id")
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
         result = services.answer_challenge(
@@ -275,7 +295,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:assessment", "assessment_id")
 def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     services.see_checkpoint(current)
@@ -316,7 +336,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     category = request.POST.get("category", "")
@@ -343,7 +363,7 @@ def _back(request, default: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:tutorials")
 def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
     if tutorial is None:
@@ -358,7 +378,7 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only("learning:tutorials")
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     if tutorial_id not in current_release().tutorials:
         raise Http404

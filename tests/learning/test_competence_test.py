@@ -378,3 +378,23 @@ def test_an_answer_to_a_question_withdrawn_meanwhile_is_not_lost_nor_an_error(si
     assert assessment.current_challenge_id in current_release().challenges
     assert assessment.current_challenge_id != challenge.id  # never asked twice
     assert list(Answer.objects.values_list("challenge_id", flat=True)) == [challenge.id]
+
+
+def test_after_a_session_expired_on_a_question_signing_in_leads_back_to_it(
+    client, learner, password
+):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    assessment_id = start(client)
+    challenge = current_challenge(assessment_id)
+    client.logout()  # the session expired while the question was on screen
+    response = client.post(f"/assessments/{assessment_id}/answer", form_for(challenge, "en"))
+    assert response.status_code == 302
+    sign_in_url = response["Location"]
+    assert sign_in_url.startswith("/account/sign-in?next=")
+    assert not Answer.objects.exists()  # nothing was acknowledged, nothing recorded
+    page = client.post(
+        sign_in_url, {"login": "lea.martin", "password": password}, follow=True
+    ).content.decode()
+    # The form's address, reached again by GET, leads to the question instead of an error.
+    assert f'name="challenge_id" value="{challenge.id}"' in page
+    assert client.get("/competences/1.1/start").url == "/profile/"
