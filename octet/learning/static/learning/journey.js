@@ -93,6 +93,12 @@
     HTMLFormElement.prototype.submit.call(form);
   }
 
+  // The button that sent a form (validate or skip), for browsers without event.submitter.
+  var pressed = null;
+  document.addEventListener("click", function (event) {
+    pressed = event.target.closest ? event.target.closest("button[type=submit]") : null;
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var inline = form.hasAttribute("data-inline");
@@ -103,7 +109,7 @@
       window.URL && window.history && history.pushState;
     if (!inline || !able) return;
     event.preventDefault();
-    var submitter = event.submitter;
+    var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
     // URL-encoded, as the plain form sends it: lighter to send and to read than multipart.
     var body = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
