@@ -26,6 +26,10 @@ class Assessment(models.Model):
     # [skill, status, source, basis, pix] rows); it cannot change during the test, so the
     # answer path reads it here instead of rebuilding it from the knowledge elements.
     prior_knowledge = models.JSONField(null=True, blank=True)
+    # The test's answers as the engine reads them ([challenge, outcome, ISO time, timed] rows, in
+    # order), appended with each answer under the row lock: the answer path reads them here
+    # instead of querying the answers. Null on tests started before it existed.
+    answer_log = models.JSONField(null=True, blank=True)
     answer_count = models.PositiveIntegerField(default=0)
     checkpoint_seen = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

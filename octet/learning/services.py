@@ -56,6 +56,17 @@ class AnswerResult:
 
 
 def _engine_records(assessment: Assessment) -> list[AnswerRecord]:
+    """The test's answers so far, as the engine reads them."""
+    if assessment.answer_log is not None:
+        return [
+            AnswerRecord(
+                item_id=challenge_id,
+                outcome=outcome,
+                created_at=datetime.fromisoformat(created_at),
+                timed=timed,
+            )
+            for challenge_id, outcome, created_at, timed in assessment.answer_log
+        ]
     return [
         AnswerRecord(
             item_id=challenge_id,
@@ -66,6 +77,12 @@ def _engine_records(assessment: Assessment) -> list[AnswerRecord]:
         for challenge_id, outcome, created_at, timed in assessment.answers.order_by(
             "id"
         ).values_list("challenge_id", "outcome", "created_at", "timed")
+    ]
+
+
+def _keep_records(assessment: Assessment, records: list[AnswerRecord]) -> None:
+    assessment.answer_log = [
+        [r.item_id, r.outcome, r.created_at.isoformat(), r.timed] for r in records
     ]
 
 
@@ -139,6 +156,7 @@ def start_competence(
     )
     prior = _prior_elements(assessment)
     _keep_prior(assessment, prior)
+    _keep_records(assessment, [])
     # Nothing may be left to ask (e.g. every skill already known): then the test ends at once.
     _advance(assessment, _choose_next(assessment, [], prior), timezone.now())
     assessment.save()
@@ -178,6 +196,7 @@ def _serve_next(assessment: Assessment, challenge_id: str, now: datetime) -> Non
 
 # What moving a test on changes on its row.
 PROGRESS_FIELDS = [
+    "answer_log",
     "answer_count",
     "state",
     "completed_at",
@@ -263,6 +282,7 @@ def answer_challenge(
         verdict = check_answer(challenge, assessment.locale, value)
         outcome = Answer.Outcome.OK if verdict.outcome == "ok" else Answer.Outcome.KO
         per_field = dict(verdict.per_field)
+    records = _engine_records(assessment)  # the answers before this one
     served_at = assessment.current_served_at or now
     spent = max(0, int((now - served_at).total_seconds()))
     if challenge.timer and not skip and spent > challenge.timer + TIMER_GRACE_SECONDS:
@@ -284,8 +304,15 @@ def answer_challenge(
         calibrated=challenge.calibrated,
         timed=challenge.timed,
     )
-
-    records = _engine_records(assessment)
+    records.append(
+        AnswerRecord(
+            item_id=answer.challenge_id,
+            outcome=str(answer.outcome),
+            created_at=answer.created_at,
+            timed=answer.timed,
+        )
+    )
+    _keep_records(assessment, records)
     bank = competence_bank(release, assessment.competence_id)
     skill = next(s for s in bank.skills if s.id == challenge.skill_id)
     assessed = {
