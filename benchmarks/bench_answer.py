@@ -499,7 +499,9 @@ def cpu_snapshot(master_pid: int, load_pids: set[int]) -> dict[str, float]:
         except OSError:
             continue
         fields, pid, name = tail.split(), int(entry), head.split("(", 1)[1]
-        seconds = (int(fields[11]) + int(fields[12])) / ticks
+        # utime + stime, plus those of its children that ended (cutime + cstime): a PostgreSQL
+        # backend that closes during the run (CONN_MAX_AGE) would otherwise take its CPU along.
+        seconds = sum(int(v) for v in fields[11:15]) / ticks
         if pid == master_pid or int(fields[1]) == master_pid:
             used["gunicorn"] += seconds
         elif pid in load_pids:
