@@ -109,7 +109,7 @@ LOGIN_REDIRECT_URL = "learning:profile"
 LOGOUT_REDIRECT_URL = "core:home"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "octet.accounts.hashers.Argon2Hasher",  # Argon2id, OWASP's 46 MiB setting (see there)
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
