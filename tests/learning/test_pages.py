@@ -135,3 +135,7 @@ def test_warm_up_renders_every_challenge_before_the_first_request():
     misses = render.cache_info().misses
     challenge_display(challenge, challenge.locales[0], seed=12345)  # another learner's order
     assert render.cache_info().misses == misses
+    # Every competence's engine test is prepared too: the first answer finds it built.
+    from octet.learning.domain import bank
+
+    assert {(release.version, c) for c in release.competences} <= set(bank._banks)
