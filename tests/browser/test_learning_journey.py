@@ -314,6 +314,8 @@ def test_with_javascript_an_answer_and_the_next_question_take_one_round_trip(
 ):
     t = TEXT["en"]
     sign_in(page, learner, password, t)
+    page.wait_for_url("**/profile/")
+    page.wait_for_load_state()  # the profile's script runs (before it does, forms go plainly)
     sent = []  # pages and fetches the browser asks for (not stylesheets, scripts or images)
 
     def record(request):
