@@ -113,6 +113,7 @@ def press(page, button, double=False):
     With JavaScript the page sends those forms with fetch and shows the next page in place, so
     there is no navigation to wait for: the page is ready when no form is still sending.
     """
+    page.wait_for_load_state()  # the page's script runs (before it does, forms go plainly)
     with page.expect_response(moves_the_test):
         button.dblclick() if double else button.click()
     if getattr(page, "javascript", True):
