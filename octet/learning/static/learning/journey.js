@@ -56,15 +56,16 @@
     main.querySelectorAll("noscript").forEach(function (n) { n.remove(); });
     document.getElementById("main").replaceWith(document.adoptNode(main));
     document.title = next.title;
-    // A new address gets its own history entry, as a page load would (Back from a question goes
-    // to the profile); the next question at the same address replaces the entry.
-    var target = new URL(url, location.href).href;
-    if (target === shown) {
-      history.replaceState(null, "", target);
+    // Entering a test gets its own history entry, as a page load would; moving on inside it
+    // (next question, checkpoint, results: /assessments/<id>/...) replaces that entry, so Back
+    // from anywhere in the test goes to the page the test was started from.
+    var target = new URL(url, location.href);
+    if (place(target.pathname) === place(location.pathname)) {
+      history.replaceState(null, "", target.href);
     } else {
-      history.pushState(null, "", target);
-      shown = target;
+      history.pushState(null, "", target.href);
     }
+    shown = target.href.split("#")[0];
     window.scrollTo(0, 0);
     // The heading, as a screen reader announces a new page: "Question 2", "Your last answers".
     var heading = main.querySelector("h1") || main;
@@ -73,6 +74,8 @@
     startTimer();
     return true;
   }
+
+  function place(path) { return path.split("/").slice(0, 3).join("/"); }  // "/assessments/7"
 
   // Back and Forward between those entries show what their address serves now.
   var shown = location.href.split("#")[0];
