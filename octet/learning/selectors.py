@@ -171,12 +171,18 @@ def profile(user, locale: str, now: datetime | None = None) -> Profile:
     )
 
 
-def checkpoint_pending(assessment: Assessment) -> bool:
-    return (
-        not assessment.completed
-        and assessment.answer_count > assessment.checkpoint_seen
-        and assessment.answer_count % BATCH_SIZE == 0
-    )
+QUESTION, CHECKPOINT, RESULTS = "question", "checkpoint", "results"
+
+
+def stage(assessment: Assessment) -> str:
+    """What a test shows now: its results once finished, a checkpoint after every BATCH_SIZE
+    answers until the learner has seen it, or else its current question."""
+    if assessment.completed:
+        return RESULTS
+    count = assessment.answer_count
+    if count > assessment.checkpoint_seen and count % BATCH_SIZE == 0:
+        return CHECKPOINT
+    return QUESTION
 
 
 def batch_answers(assessment: Assessment) -> list[Answer]:

@@ -24,8 +24,8 @@ from octet.learning.domain.presentation import answer_from_form, describe_answer
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
 
-# The challenge page's script sends an answer with this header to get the next question in the
-# same response, and shows that page at the address given in the other one.
+# The page's script sends start, answer and continue with this header to get the page that
+# comes next in the same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
 
@@ -115,10 +115,8 @@ def _own_assessment(request, assessment_id) -> Assessment:
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The current question; or the checkpoint, or the results, when they are due."""
     current = services.with_current_question(_own_assessment(request, assessment_id))
-    if current.completed:
-        return redirect("learning:results", current.pk)
-    if selectors.checkpoint_pending(current):
-        return redirect("learning:checkpoint", current.pk)
+    if selectors.stage(current) != selectors.QUESTION:
+        return redirect(_page_url(current))
     return _challenge_page(request, current)
 
 
@@ -192,13 +190,16 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return _where_the_test_stands(request, current)
 
 
+_PAGE_URLS = {
+    selectors.QUESTION: "learning:assessment",
+    selectors.CHECKPOINT: "learning:checkpoint",
+    selectors.RESULTS: "learning:results",
+}
+
+
 def _page_url(current: Assessment) -> str:
-    """The address of what the test shows now: its results, a checkpoint or its question."""
-    if current.completed:
-        return reverse("learning:results", args=[current.pk])
-    if selectors.checkpoint_pending(current):
-        return reverse("learning:checkpoint", args=[current.pk])
-    return reverse("learning:assessment", args=[current.pk])
+    """The address of what the test shows now (`selectors.stage`)."""
+    return reverse(_PAGE_URLS[selectors.stage(current)], args=[current.pk])
 
 
 def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
@@ -211,12 +212,11 @@ def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
         return redirect(_page_url(current))
     current = services.with_current_question(current)
     request.shown_at = _page_url(current)
-    if current.completed:
-        page = _results_page(request, current)
-    elif selectors.checkpoint_pending(current):
-        page = _checkpoint_page(request, current)
-    else:
-        page = _challenge_page(request, current)
+    page = {
+        selectors.QUESTION: _challenge_page,
+        selectors.CHECKPOINT: _checkpoint_page,
+        selectors.RESULTS: _results_page,
+    }[selectors.stage(current)](request, current)
     return _shown_at(page, request.shown_at)
 
 
@@ -271,10 +271,8 @@ def _batch_rows(request, current: Assessment, answers):
 @require_GET
 def checkpoint(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
-    if current.completed:
-        return redirect("learning:results", current.pk)
-    if not selectors.checkpoint_pending(current):
-        return redirect("learning:assessment", current.pk)
+    if selectors.stage(current) != selectors.CHECKPOINT:
+        return redirect(_page_url(current))
     return _checkpoint_page(request, current)
 
 
@@ -307,8 +305,8 @@ def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @require_GET
 def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
-    if not current.completed:
-        return redirect("learning:assessment", current.pk)
+    if selectors.stage(current) != selectors.RESULTS:
+        return redirect(_page_url(current))
     return _results_page(request, current)
 
 
