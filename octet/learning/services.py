@@ -184,7 +184,7 @@ def mark_served(assessment: Assessment, now: datetime | None = None) -> None:
 def _serve_next(assessment: Assessment, challenge_id: str, now: datetime) -> None:
     """Make `challenge_id` the current question.
 
-    An untimed question is shown by the page this answer redirects to, so its clock starts
+    An untimed question is shown by the page that follows this answer, so its clock starts
     now, which saves that page an UPDATE. A timed one starts its clock only when its page is
     really shown (`mark_served`): a learner who leaves and comes back days later must still
     get the whole time.

@@ -2,9 +2,9 @@
 
 Without it, the first learners to meet each challenge after a restart pay for loading the
 release (about 1.5 s, once), for preparing the engine's test of each competence, and for
-rendering its texts (about 1,000 texts per second). The
-production gunicorn configuration (`gunicorn.conf.py`) calls it once in the master process, so
-every worker forked from it starts warm and shares these pages of memory.
+rendering its texts (about 1,000 texts per second). The production gunicorn configuration
+(`gunicorn.conf.py`) calls it once in the master process, so every worker forked from it starts
+warm and shares these pages of memory.
 """
 
 from octet.content.domain.release import current_release
