@@ -40,7 +40,7 @@ from octet.evaluation.domain.certification import (  # noqa: E402
     fit_exposure_prices,
 )
 from octet.evaluation.domain.competence_test import CompetenceTest  # noqa: E402
-from octet.evaluation.domain.irt import GRID, ItemBank, grid_index  # noqa: E402
+from octet.evaluation.domain.irt import GRID, ItemBank, grid_index, p_correct  # noqa: E402
 
 CHECKPOINTS = (8, 16, 24, 32)
 LENGTH = 32
@@ -63,7 +63,7 @@ def uniforms(seed: int, candidates: int, items: int) -> np.ndarray:
 
 def answer(u_j, index, theta, a, b) -> bool:
     """Candidate j's answer to item `index`, from its row u_j of the common random numbers."""
-    return bool(u_j[index] < 1 / (1 + np.exp(-a * (theta - b))))
+    return bool(u_j[index] < p_correct(theta, a, b))
 
 
 def run_octet(bank, thetas, u, config, timings=None):
@@ -225,7 +225,7 @@ def calibration_benchmark(items, n_responses, seed):
     theta = rng.normal(size=persons)
     pi = np.repeat(np.arange(persons), per)
     ii = np.argsort(rng.random((persons, len(items))), axis=1)[:, :per].ravel()
-    y = rng.random(len(ii)) < 1 / (1 + np.exp(-a[ii] * (theta[pi] - b[ii])))
+    y = rng.random(len(ii)) < p_correct(theta[pi], a[ii], b[ii])
     t0 = time.perf_counter()
     result = fit_2pl({"learner": pi, "item": ii, "outcome": y}, min_responses=50)
     seconds = time.perf_counter() - t0

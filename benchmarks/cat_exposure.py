@@ -32,7 +32,7 @@ from octet.evaluation.domain.certification import (  # noqa: E402
     ExposureControl,
     fit_exposure_prices,
 )
-from octet.evaluation.domain.irt import ItemBank  # noqa: E402
+from octet.evaluation.domain.irt import ItemBank, p_correct  # noqa: E402
 
 LENGTH = 32
 FREE = CertificationConfig(
@@ -74,7 +74,7 @@ def simulate(bank, thetas, u, config):
     n_comp = len(bank.competences)
     for j, theta in enumerate(thetas):
         test = CertificationTest(bank, config, exposure, seed=j)
-        p = 1 / (1 + np.exp(-bank.a * (theta - bank.b)))
+        p = p_correct(theta, bank.a, bank.b)
         while (index := test.next_index()) is not None:
             test.record_index(index, bool(u[j, index] < p[index]))
             sq[j, len(test.administered) - 1] = (test.theta - theta) ** 2

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from octet.evaluation.domain.irt import GRID, ItemBank, grid_index
+from octet.evaluation.domain.irt import GRID, ItemBank, grid_index, p_correct
 from octet.evaluation.domain.params import LEVEL_CENTRE, LOGITS_PER_LEVEL
 from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord, Decision, Estimate
 
@@ -280,9 +280,9 @@ def fit_exposure_prices(
         draws = rng.random((candidates, cfg.length))
         for j, theta in enumerate(thetas):
             test = CertificationTest(trial, cfg, None, seed=j)
+            p = p_correct(theta, bank.a, bank.b)
             while (index := test.next_index()) is not None:
-                p = 1.0 / (1.0 + math.exp(-bank.a[index] * (theta - bank.b[index])))
-                test.record_index(index, bool(draws[j, len(test.administered)] < p))
+                test.record_index(index, bool(draws[j, len(test.administered)] < p[index]))
             counts[test.administered] += 1
         price = np.maximum(0.0, price + step / k * (counts / candidates - cfg.r_max))
     return price
