@@ -16,7 +16,7 @@ def pytest_collection_modifyitems(items):
 
 
 def _context(browser, *, javascript=True, locale="en-GB"):
-    return browser.new_context(
+    context = browser.new_context(
         viewport=PHONE,
         is_mobile=True,
         has_touch=True,
@@ -24,37 +24,32 @@ def _context(browser, *, javascript=True, locale="en-GB"):
         locale=locale,
         bypass_csp=True,  # lets axe-core be injected; the pages' own policy is tested elsewhere
     )
+    context.javascript = javascript  # for the helpers that wait differently without it
+    return context
+
+
+def _page(browser, live_server, **options):
+    context = _context(browser, **options)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base = live_server.url
+    yield page
+    context.close()
 
 
 @pytest.fixture
 def page(browser, live_server):
-    context = _context(browser)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.base = live_server.url
-    yield page
-    context.close()
+    yield from _page(browser, live_server)
 
 
 @pytest.fixture
 def french_page(browser, live_server):
-    context = _context(browser, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.base = live_server.url
-    yield page
-    context.close()
+    yield from _page(browser, live_server, locale="fr-FR")
 
 
 @pytest.fixture
 def no_js_page(browser, live_server):
-    context = _context(browser, javascript=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.base = live_server.url
-    page.javascript = False
-    yield page
-    context.close()
+    yield from _page(browser, live_server, javascript=False)
 
 
 def assert_accessible(page):

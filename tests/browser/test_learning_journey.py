@@ -116,7 +116,7 @@ def press(page, button, double=False):
     page.wait_for_load_state()  # the page's script runs (before it does, forms go plainly)
     with page.expect_response(moves_the_test):
         button.dblclick() if double else button.click()
-    if getattr(page, "javascript", True):
+    if page.context.javascript:
         page.wait_for_function("() => !document.querySelector('form[data-sending]')")
     else:
         page.wait_for_load_state()
@@ -198,7 +198,6 @@ def run_competence_test(page, learner, password, language, javascript=True):
     challenge = current_release().challenges[current]
     other_tab = page.context.new_page()
     other_tab.set_default_timeout(10_000)
-    other_tab.javascript = javascript
     other_tab.goto(page.base + f"/assessments/{assessment.pk}/")
     fill(page, challenge, language, right=True)
     fill(other_tab, challenge, language, right=True)
