@@ -351,6 +351,20 @@ def test_with_javascript_an_answer_and_the_next_question_take_one_round_trip(
     page.get_by_role("link", name=t["resume"]).first.wait_for()  # the profile, loaded again
 
 
+def test_the_language_switch_stays_on_a_question_reached_without_a_page_load(
+    page, learner, password
+):
+    """The script swaps only <main>: the header, first loaded with the profile, stays."""
+    sign_in(page, learner, password, TEXT["en"])
+    start_test(page, "1.1")
+    assessment = Assessment.objects.get(user=learner)
+    with page.expect_navigation():
+        page.locator('.language-switch button[value="fr"]').click()
+    assert page.url == f"{page.base}/assessments/{assessment.pk}/"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator(QUESTION).get_attribute("value") == assessment.current_challenge_id
+
+
 def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, learner, password):
     """A poor connection: the server records the answer, but its response never arrives."""
     t = TEXT["en"]

@@ -66,6 +66,11 @@
       history.pushState(null, "", target.href);
     }
     shown = target.href.split("#")[0];
+    // The reply holds only the title and <main>: the header stays, and its language switch must
+    // come back to the page shown now, not to the page first loaded.
+    document.querySelectorAll("form.language-switch input[name=next]").forEach(function (input) {
+      input.value = target.pathname + target.search;
+    });
     window.scrollTo(0, 0);
     // The heading, as a screen reader announces a new page: "Question 2", "Your last answers".
     var heading = main.querySelector("h1") || main;
