@@ -143,13 +143,6 @@ class Failure(Exception):
     pass
 
 
-def _token(page: bytes) -> str:
-    found = CSRF_RE.search(page)
-    if not found:
-        raise Failure("no CSRF token on the page")
-    return found.group(1).decode()
-
-
 class Learner:
     """A learner answering on and on; mostly right on the levels they master, mostly wrong above."""
 
@@ -167,6 +160,17 @@ class Learner:
         self.page: tuple[str, bytes] | None = None
         self.todo: list[str] = []
         self.level = 3
+        self.csrf: str | None = None
+
+    def _token(self, page: bytes) -> str:
+        """The page's CSRF token. A page the script shows in place (the results) may have no
+        form: the header still on screen has one, the same for the whole session."""
+        found = CSRF_RE.search(page)
+        if found:
+            self.csrf = found.group(1).decode()
+        if self.csrf is None:
+            raise Failure("no CSRF token on the page")
+        return self.csrf
 
     # Every request outside the timed answer goes through here, so that errors are counted.
     def _go(self, method, path, form=None, expect=None, extra=None):
@@ -183,10 +187,11 @@ class Learner:
         if self.browser is not None:
             self.browser.close()
         self.browser = Browser(self.port)
+        self.csrf = None
         self.level = self.rng.randint(1, 6)
         self.todo = self.rng.sample(self.competences, len(self.competences))
         _, page = self._go("GET", "/account/sign-in")
-        form = {"csrfmiddlewaretoken": _token(page), "login": username, "password": PASSWORD}
+        form = {"csrfmiddlewaretoken": self._token(page), "login": username, "password": PASSWORD}
         self.page = self._go(
             "POST", "/account/sign-in", form, expect=lambda p: p.startswith("/profile/")
         )
@@ -198,7 +203,7 @@ class Learner:
             if not self.todo:
                 self.sign_in()
             competence = self.todo.pop()
-            form = {"csrfmiddlewaretoken": _token(self.page[1])}
+            form = {"csrfmiddlewaretoken": self._token(self.page[1])}
             path, page = self._go(
                 "POST", f"/competences/{competence}/start", form, extra=self.headers
             )
@@ -215,7 +220,7 @@ class Learner:
             return
         assessment, kind = match.group(1), match.group(2)
         if kind == "checkpoint":
-            form = {"csrfmiddlewaretoken": _token(page)}
+            form = {"csrfmiddlewaretoken": self._token(page)}
             self.page = self._go(
                 "POST", f"/assessments/{assessment}/continue", form, extra=self.headers
             )
@@ -231,7 +236,7 @@ class Learner:
         challenge = self.release.challenges[found.group(1).decode()]
         right = self.rng.random() < (0.85 if challenge.level <= self.level else 0.15)
         form = self.answer_data(challenge, lang.group(1).decode(), right)
-        form["csrfmiddlewaretoken"] = _token(page)
+        form["csrfmiddlewaretoken"] = self._token(page)
         start = time.perf_counter()
         status, final, data = self.browser.go(
             "POST", f"/assessments/{assessment}/answer", form, self.headers

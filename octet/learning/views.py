@@ -135,6 +135,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
         request,
         "learning/challenge.html",
         {
+            "layout": _layout(request),
             "assessment": current,
             "competence": release.competences[current.competence_id],
             "display": display,
@@ -220,6 +221,12 @@ def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
     return _shown_at(page, request.shown_at)
 
 
+def _layout(request) -> str:
+    """The page's frame: all of it, or the title and <main> only for the page's script, which
+    keeps the header and footer already on screen (`base_inline.html`)."""
+    return "base_inline.html" if request.headers.get(INLINE_HEADER) == "1" else "base.html"
+
+
 def _shown_at(response: HttpResponse, url: str) -> HttpResponse:
     """A page sent in reply to a POST: never cached, and shown by the script at `url`."""
     add_never_cache_headers(response)
@@ -282,6 +289,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
         request,
         "learning/checkpoint.html",
         {
+            "layout": _layout(request),
             "assessment": current,
             "competence": current_release().competences[current.competence_id],
             "rows": rows,
@@ -319,6 +327,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
         request,
         "learning/results.html",
         {
+            "layout": _layout(request),
             "assessment": current,
             "competence": current_release().competences[current.competence_id],
             "before": before,

@@ -116,6 +116,11 @@ def test_the_page_script_gets_the_next_question_in_the_answers_own_response(sign
     assert second.id != first.id
     assert f'name="challenge_id" value="{second.id}"' in page
     assert "Question 2" in page
+    # Only the title and <main>: the script keeps the header and footer already on screen.
+    assert "<title>Question 2 · Octet</title>" in page
+    assert '<main id="main"' in page
+    assert "site-header" not in page and "site-footer" not in page
+    assert "site-header" in signed_in.get(f"/assessments/{assessment_id}/").content.decode()
     assert Answer.objects.get().challenge_id == first.id
     # The same answer again (a retry after a lost response): recognised, the question stays.
     again = signed_in.post(f"/assessments/{assessment_id}/answer", data, **INLINE)
