@@ -1,5 +1,4 @@
 import mimetypes
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
+from octet.core.decorators import post_only
 from octet.core.domain.markdown import render as render_markdown
 from octet.learning import selectors, services
 from octet.learning.domain.presentation import answer_from_form, describe_answer, expected_answer
@@ -28,25 +28,6 @@ from octet.learning.models import Assessment, ProblemReport
 # comes next in the same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
-
-
-def post_only(back: str, *arg_names: str):
-    """An action taken by POST; a GET of its address goes to the page `back` instead of an error.
-
-    Such a GET comes from the sign-in page after a session expired on a form (its `next` is the
-    form's address), or from an address bookmarked or typed again.
-    """
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if request.method != "POST":
-                return redirect(back, *(kwargs[name] for name in arg_names))
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _locale() -> str:
