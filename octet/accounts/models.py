@@ -37,7 +37,8 @@ class User(AbstractUser):
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-in attempts for one identifier (an e-mail or a username, lower-cased)."""
+    """Failed sign-in attempts on one account, kept under its username (lower-cased) whichever
+    identifier was typed, or on one identifier that matches no account."""
 
     identifier = models.CharField(max_length=254, unique=True)
     failures = models.PositiveIntegerField(default=0)

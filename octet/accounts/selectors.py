@@ -31,5 +31,13 @@ def email_is_taken(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=normalise_identifier(email)).exists()
 
 
+def throttle_key(identifier: str) -> str:
+    """Whose failed sign-ins an attempt counts with: the account's, whichever of its identifiers
+    was typed (kept under its username), or else the typed identifier itself, so that an
+    identifier matching no account is throttled exactly like an account."""
+    user = user_by_identifier(identifier)
+    return normalise_identifier(user.username if user is not None else identifier)
+
+
 def throttle_for(identifier: str) -> SignInThrottle | None:
-    return SignInThrottle.objects.filter(identifier=normalise_identifier(identifier)).first()
+    return SignInThrottle.objects.filter(identifier=throttle_key(identifier)).first()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from octet.accounts.domain import throttling
 from octet.accounts.domain.names import username_base, username_candidates
 from octet.accounts.models import SignInThrottle
-from octet.accounts.selectors import normalise_identifier, throttle_for
+from octet.accounts.selectors import normalise_identifier, throttle_for, throttle_key
 from octet.core import personal_data
 
 CHOSEN_LANGUAGE_SESSION_KEY = "octet_chosen_language"
@@ -60,6 +60,8 @@ def sign_up(*, first_name: str, last_name: str, email: str, password: str, langu
 
 
 def sign_in_decision(identifier: str, now=None) -> throttling.ThrottleDecision:
+    """May someone try to sign in with `identifier`? Failures and locks are the account's,
+    whichever of its identifiers is typed."""
     record = throttle_for(identifier)
     if record is None:
         return throttling.ThrottleDecision(allowed=True)
@@ -72,7 +74,7 @@ def sign_in_decision(identifier: str, now=None) -> throttling.ThrottleDecision:
 def record_sign_in_failure(identifier: str, now=None) -> throttling.ThrottleDecision:
     now = now or timezone.now()
     record, _ = SignInThrottle.objects.select_for_update().get_or_create(
-        identifier=normalise_identifier(identifier)
+        identifier=throttle_key(identifier)
     )
     current = throttling.effective_failures(record.failures, record.last_failure_at, now, policy())
     record.failures = current + 1

@@ -12,6 +12,33 @@ def sign_in(client, login, password):
     return client.post("/account/sign-in", {"login": login, "password": password})
 
 
+@pytest.fixture
+def clock(monkeypatch):
+    """A frozen `timezone.now` that a test moves forward."""
+
+    class Clock:
+        now = timezone.now()
+
+        def advance(self, **delta):
+            self.now += timedelta(**delta)
+
+    clock = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: clock.now)
+    return clock
+
+
+def fail_until_locked(client, login, clock, settings):
+    """Wrong passwords typed with `login`, each after the previous wait, up to the lock."""
+    for _ in range(settings.OCTET_SIGN_IN_LOCK_AFTER):
+        response = sign_in(client, login, "Wrong-Pass1")
+        assert response.status_code == 400
+        clock.advance(minutes=2)  # longer than any wait before the lock
+
+
+def errors(response) -> list[str]:
+    return list(response.context["form"].non_field_errors())
+
+
 def test_sign_in_by_email_or_username_in_any_case(client, learner, password):
     for login in ("lea@example.org", "LEA@EXAMPLE.ORG", "lea.martin", "Lea.Martin"):
         response = sign_in(client, login, password)
@@ -67,6 +94,47 @@ def test_repeated_failures_slow_down_then_lock_even_the_right_password(
     assert response.status_code == 429
     assert "this account is locked until" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("failed_with", "then_with"),
+    [
+        ("lea.martin", "lea@example.org"),
+        ("lea.martin", "LEA@Example.org"),
+        ("lea@example.org", "lea.martin"),
+        ("Lea@Example.ORG", "Lea.Martin"),
+    ],
+)
+def test_failures_lock_the_account_whichever_identifier_is_typed(
+    client, learner, password, clock, settings, failed_with, then_with
+):
+    fail_until_locked(client, failed_with, clock, settings)
+    response = sign_in(client, then_with, password)
+    assert response.status_code == 429
+    assert "this account is locked until" in errors(response)[0]
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_with_the_username_and_the_email_add_up(client, learner, password, settings):
+    for login in ("lea.martin", "lea@example.org", "LEA.MARTIN"):
+        assert sign_in(client, login, "Wrong-Pass1").status_code == 400
+    # The third failure on the account, whatever was typed, starts the wait.
+    response = sign_in(client, "lea@example.org", password)
+    assert response.status_code == 429
+    assert errors(response) == ["Too many failed attempts. Wait 5 seconds before trying again."]
+
+
+def test_an_identifier_matching_no_account_is_throttled_like_an_account(
+    client, learner, password, clock, settings
+):
+    start = clock.now
+    fail_until_locked(client, "lea.martin", clock, settings)
+    account = sign_in(client, "lea@example.org", password)
+    clock.now = start
+    fail_until_locked(client, "nobody@example.org", clock, settings)
+    unknown = sign_in(client, "NOBODY@example.org", password)
+    assert unknown.status_code == account.status_code == 429
+    assert errors(unknown) == errors(account)
 
 
 def test_lock_expires_and_success_clears_the_failures(client, learner, password, settings):
