@@ -83,9 +83,10 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 def _throttle_message(decision) -> str:
     if decision.locked:
         local = timezone.localtime(decision.retry_at)
+        # No full stop right after the time: the English format already ends in "p.m.".
         return _(
-            "Too many failed attempts: this account is locked until %(time)s. "
-            "Try again then, or reset your password."
+            "Too many failed attempts: this account is locked until %(time)s; "
+            "try again then, or reset your password."
         ) % {"time": formats.time_format(local, "TIME_FORMAT")}
     return ngettext(
         "Too many failed attempts. Wait %(seconds)d second before trying again.",

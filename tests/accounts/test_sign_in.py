@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -135,6 +135,33 @@ def test_an_identifier_matching_no_account_is_throttled_like_an_account(
     unknown = sign_in(client, "NOBODY@example.org", password)
     assert unknown.status_code == account.status_code == 429
     assert errors(unknown) == errors(account)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "Too many failed attempts: this account is locked until 8:59 p.m.; "
+            "try again then, or reset your password.",
+        ),
+        (
+            "fr",
+            "Trop de tentatives échouées : ce compte est bloqué jusqu'à 20:59 ; "
+            "réessayez à ce moment-là, ou réinitialisez votre mot de passe.",
+        ),
+    ],
+)
+def test_lock_message_gives_the_time_without_a_double_full_stop(
+    client, learner, password, clock, settings, language, message
+):
+    settings.TIME_ZONE = "Europe/Paris"
+    client.cookies["django_language"] = language
+    clock.now = datetime(2026, 12, 3, 19, 30, tzinfo=UTC)  # the last failure at 20:44 in Paris
+    fail_until_locked(client, "lea.martin", clock, settings)
+    response = sign_in(client, "lea.martin", password)
+    assert errors(response) == [message]
+    assert ".." not in message
 
 
 def test_lock_expires_and_success_clears_the_failures(client, learner, password, settings):
