@@ -15,11 +15,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from octet.accounts import services
 from octet.accounts.forms import DeleteAccountForm, OctetPasswordResetForm, SignInForm, SignUpForm
 from octet.accounts.selectors import user_by_identifier
+from octet.core.decorators import post_only
 
 BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
 
@@ -142,7 +143,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_in.html", {"form": form, "next": next_url}, status=status)
 
 
-@require_POST
+@post_only("accounts:account")  # a GET (bookmark, typed address) never signs out
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You are signed out. See you soon!"))

@@ -191,9 +191,31 @@ def test_signed_in_person_sees_the_site_in_their_account_language(client, learne
 
 def test_sign_out_needs_a_post(client, learner, password):
     sign_in(client, "lea.martin", password)
-    assert client.get("/account/sign-out").status_code == 405
-    client.post("/account/sign-out")
+    response = client.post("/account/sign-out")
+    assert response["Location"] == "/"
+    assert "_auth_user_id" not in client.session
     assert client.get("/account/").status_code == 302
+
+
+def test_opening_the_sign_out_address_leads_to_the_account_page_still_signed_in(
+    client, learner, password
+):
+    sign_in(client, "lea.martin", password)
+    response = client.get("/account/sign-out", follow=True)
+    assert response.redirect_chain == [("/account/", 302)]
+    assert response.status_code == 200
+    assert "My account" in response.content.decode()
+    assert client.session["_auth_user_id"] == str(learner.pk)
+
+
+def test_opening_the_sign_out_address_signed_out_leads_to_the_sign_in_page(client):
+    response = client.get("/account/sign-out", follow=True)
+    assert response.redirect_chain == [
+        ("/account/", 302),
+        ("/account/sign-in?next=/account/", 302),
+    ]
+    assert response.status_code == 200
+    assert "Sign in" in response.content.decode()
 
 
 def test_a_language_chosen_before_sign_in_is_saved_on_the_account(client, learner, password):
