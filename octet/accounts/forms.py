@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts.selectors import email_is_taken, user_by_email
@@ -102,6 +104,11 @@ class OctetPasswordResetForm(PasswordResetForm):
                 code="unknown_email",
             )
         return email
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        # In the account's language, whatever the language of the page it was asked from.
+        with translation.override(context["user"].language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class DeleteAccountForm(forms.Form):

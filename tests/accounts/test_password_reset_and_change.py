@@ -46,11 +46,23 @@ def test_expired_link_says_so(client, learner, settings):
     assert "This link has expired or has already been used." in page
 
 
-def test_reset_email_is_written_in_the_language_of_the_page(client, learner):
+def test_reset_email_is_written_in_the_account_language_not_the_page_one(client, learner):
+    assert learner.language == "en"
     client.cookies["django_language"] = "fr"
+    response = client.post("/account/password-reset", {"email": "lea@example.org"}, follow=True)
+    assert "Consultez vos e-mails" in response.content.decode()  # the page stays in French
+    assert mail.outbox[0].subject == "Octet: choose a new password"
+    assert "Hello Léa," in mail.outbox[0].body
+    assert "open this link within 24 hours" in mail.outbox[0].body
+
+
+def test_a_french_account_gets_its_reset_email_in_french_from_an_english_page(client, learner):
+    learner.language = "fr"
+    learner.save()
+    client.cookies["django_language"] = "en"
     client.post("/account/password-reset", {"email": "lea@example.org"})
-    assert "24 heures" in mail.outbox[0].body
     assert mail.outbox[0].subject == "Octet : choisissez un nouveau mot de passe"
+    assert "24 heures" in mail.outbox[0].body
 
 
 def test_link_is_valid_for_24_hours(settings):
