@@ -7,3 +7,7 @@ urlpatterns = [
     path("", include("octet.learning.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# 400, 403 and 404 use Django's handlers, which render 400.html, 403.html and 404.html (in
+# octet/core/templates) with the request; the 500 page must not depend on it.
+handler500 = "octet.core.views.server_error"

@@ -1,13 +1,20 @@
+import logging
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from octet.accounts import services as account_services
+from octet.core.decorators import post_only
 from octet.core.selectors import database_is_up
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -25,7 +32,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_POST
+@post_only("core:home")
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the account and in a cookie."""
     language = request.POST.get("language", "")
@@ -61,3 +68,55 @@ def terms(request: HttpRequest) -> HttpResponse:
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
+
+def _same_origin_referer(request: HttpRequest) -> str | None:
+    """The page a form was sent from, when the browser says so and it is one of ours."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return None
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent with an expired or missing security token (settings.CSRF_FAILURE_VIEW).
+
+    Usually the token was renewed meanwhile: a sign-in or sign-out in another tab. Nothing was
+    done; the page offers the way back to the form's page. The technical `reason` is not shown:
+    CsrfViewMiddleware logs it (logger `django.security.csrf`, with the path).
+    """
+    back = _same_origin_referer(request)
+    # The language switch on this page comes back to the form's page, not to the action.
+    request.shown_at = back or reverse("core:home")
+    return render(request, "core/csrf_failure.html", {"back": back}, status=403)
+
+
+# Shown if even the 500 page cannot be rendered: plain HTML, no template, no translation.
+SERVER_ERROR_FALLBACK = """<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Erreur du serveur · Octet</title></head>
+<body>
+<h1>Une erreur s'est produite</h1>
+<p>Octet n'a pas pu afficher cette page. Réessayez dans quelques minutes.</p>
+<p lang="en">Something went wrong: Octet could not show this page. Please try again in a few
+minutes.</p>
+<p><a href="/">Octet</a></p>
+</body>
+</html>
+"""
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page (handler500): no database, session or user, and a fixed page as last resort.
+
+    The language is the one LocaleMiddleware chose for the request, still active here.
+    """
+    try:
+        body = loader.render_to_string("500.html")
+    except Exception:
+        logger.exception("The 500 page could not be rendered; the fixed page was sent")
+        body = SERVER_ERROR_FALLBACK
+    return HttpResponseServerError(body)
