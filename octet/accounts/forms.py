@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts.selectors import email_is_taken, user_by_email
+from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
 
 class SignUpForm(forms.Form):
@@ -82,7 +83,7 @@ class SignInForm(forms.Form):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
-        max_length=4096,
+        max_length=MAXIMUM_PASSWORD_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
