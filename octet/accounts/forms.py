@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from octet.accounts.selectors import email_is_taken, user_by_email
 from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
+# Django's own message says "adresse de courriel" in French; Octet says "adresse e-mail".
+EMAIL_ERRORS = {"invalid": _("Enter a valid e-mail address.")}
+
 
 class SignUpForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
@@ -15,6 +18,7 @@ class SignUpForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
+        error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
     password = forms.CharField(
@@ -94,6 +98,7 @@ class OctetPasswordResetForm(PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
+        error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
 

@@ -38,6 +38,15 @@ def test_unknown_address_is_told_clearly(client, learner):
     assert mail.outbox == []
 
 
+def test_an_invalid_address_is_refused_in_octets_words_in_french(client):
+    client.cookies["django_language"] = "fr"
+    response = client.post("/account/password-reset", {"email": "lea.example.org"})
+    page = response.content.decode()
+    assert "Saisissez une adresse e-mail valide." in page
+    assert "courriel" not in page
+    assert mail.outbox == []
+
+
 def test_expired_link_says_so(client, learner, settings):
     client.post("/account/password-reset", {"email": "lea@example.org"})
     link = reset_link(mail.outbox[0])

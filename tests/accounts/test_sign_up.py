@@ -74,7 +74,7 @@ def test_errors_are_shown_in_french_for_a_french_speaker(client):
     response = client.post("/account/sign-up", {**VALID, "email": "not-an-email"})
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Saisissez une adresse de courriel valide." in page
+    assert "Saisissez une adresse e-mail valide." in page
     assert "Veuillez corriger les erreurs ci-dessous." in page
 
 
@@ -91,3 +91,17 @@ def test_huge_and_strange_input_is_refused_cleanly(client):
     )
     assert response.status_code == 400
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Enter a valid e-mail address."), ("fr", "Saisissez une adresse e-mail valide.")],
+)
+def test_an_invalid_email_address_is_refused_in_octets_words(client, language, message):
+    client.cookies["django_language"] = language
+    response = client.post("/account/sign-up", {**VALID, "email": "amina.diallo@"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "courriel" not in page
+    assert "email address" not in page
