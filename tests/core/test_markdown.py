@@ -18,6 +18,9 @@ def test_links_tables_and_lists_are_kept_and_links_are_safe():
     assert '<a href="https://example.org" rel="noopener noreferrer">Octet</a>' in html
     assert "javascript:" not in html
     assert "<table>" in html and "<td>a.txt</td>" in html
+    # in a box of its own that scrolls on a narrow screen, and that the keyboard can reach
+    assert '<div class="table-scroll" tabindex="0"><table>' in html
+    assert html.count("<div") == html.count("</div>") == 1
     assert "<ol>" in html and "<li>two</li>" in html
 
 

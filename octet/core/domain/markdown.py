@@ -37,6 +37,7 @@ ALLOWED_TAGS = {
     "del",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+TABLE_OPEN = '<div class="table-scroll" tabindex="0"><table>'
 
 
 # Far more than the bank's texts in both languages (about 10,000 today).
@@ -58,13 +59,15 @@ def _converter() -> markdown_lib.Markdown:
 def render(text: str) -> str:
     """Markdown to HTML; raw HTML in the source is escaped, links get rel=noopener."""
     html = _converter().reset().convert(text or "")
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"https", "http", "mailto"},
         link_rel="noopener noreferrer",
     )
+    # A table wider than a phone scrolls in its own box (site.css), focusable for the keyboard.
+    return html.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
