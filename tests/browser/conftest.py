@@ -69,7 +69,15 @@ def assert_accessible(page):
     assert not violations, f"Accessibility violations on {page.url}:\n{report}"
 
 
+def page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
 def assert_fits_phone_width(page):
-    """Nothing scrolls sideways at 360 px."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    """Nothing scrolls sideways at 360 px.
+
+    Measured against the phone's width, not window.innerWidth: a mobile browser zooms out to
+    show a page wider than the screen, and innerWidth grows with it.
+    """
+    overflow = page_width(page) - PHONE["width"]
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the phone"
