@@ -8,6 +8,8 @@ from datetime import datetime
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
@@ -259,6 +261,25 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
     )
+
+
+def answer_lines(challenge, locale: str, value) -> list[str]:
+    """The learner's answer as safe HTML lines: proposals and labels formatted as on the
+    question page, what the learner typed escaped."""
+    from octet.core.domain.markdown import render_inline
+    from octet.learning.domain.presentation import describe_answer
+
+    lines = describe_answer(challenge, locale, value, content=render_inline, typed=escape)
+    return [mark_safe(line) for line in lines]  # noqa: S308 - every part formatted or escaped
+
+
+def expected_lines(challenge, locale: str) -> list[str]:
+    """The right answer as safe HTML lines, formatted as `answer_lines`."""
+    from octet.core.domain.markdown import render_inline
+    from octet.learning.domain.presentation import expected_answer
+
+    lines = expected_answer(challenge, locale, content=render_inline, typed=escape)
+    return [mark_safe(line) for line in lines]  # noqa: S308 - every part formatted or escaped
 
 
 def saved_tutorial_list(user) -> list[str]:

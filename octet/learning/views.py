@@ -20,7 +20,7 @@ from octet.content.domain.release import current_release
 from octet.core.decorators import post_only
 from octet.core.domain.markdown import render as render_markdown
 from octet.learning import selectors, services
-from octet.learning.domain.presentation import answer_from_form, describe_answer, expected_answer
+from octet.learning.domain.presentation import answer_from_form
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
 
@@ -243,8 +243,10 @@ def _batch_rows(request, current: Assessment, answers):
             {
                 "answer": item,
                 "instruction": render_markdown(challenge.instruction.get(locale, "")),
-                "given": describe_answer(challenge, locale, item.value),
-                "expected": expected_answer(challenge, locale) if item.outcome != "ok" else [],
+                "given": selectors.answer_lines(challenge, locale, item.value),
+                "expected": (
+                    selectors.expected_lines(challenge, locale) if item.outcome != "ok" else []
+                ),
                 "explanation": render_markdown(challenge.explanation.get(locale, "")),
                 "hint": skill.hint.get(locale, "") if skill is not None else "",
                 "better": better,
@@ -501,7 +503,7 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
     if request.method == "POST":
         value, empty = answer_from_form(challenge, request.POST)
         verdict = check_answer(challenge, locale, value)
-        given = describe_answer(challenge, locale, value)
+        given = selectors.answer_lines(challenge, locale, value)
     solution = solution_answer(challenge, locale)
     return render(
         request,
@@ -512,7 +514,7 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
             "verdict": verdict,
             "given": given,
             "solution_check": check_answer(challenge, locale, solution),
-            "expected": expected_answer(challenge, locale),
+            "expected": selectors.expected_lines(challenge, locale),
             "explanation": render_markdown(challenge.explanation.get(locale, "")),
             "typed": request.POST if request.method == "POST" else {},
         },

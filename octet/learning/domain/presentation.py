@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from octet.content.domain.model import Challenge
 
@@ -53,8 +53,23 @@ def answer_from_form(
     return "", True
 
 
-def describe_answer(challenge: Challenge, locale: str, value: object) -> list[str]:
-    """The learner's answer as lines a person can read back (for checkpoints and results)."""
+def _same(text: str) -> str:
+    return text
+
+
+def describe_answer(
+    challenge: Challenge,
+    locale: str,
+    value: object,
+    *,
+    content: Callable[[str], str] = _same,
+    typed: Callable[[str], str] = _same,
+) -> list[str]:
+    """The learner's answer as lines a person can read back (for checkpoints and results).
+
+    `content` formats texts of the bank (proposals and labels are Markdown, as on the question
+    page), `typed` what the learner typed (to be escaped for a page).
+    """
     if value in (None, "", {}):
         return []
     proposals = challenge.proposals.get(locale, ())
@@ -63,8 +78,10 @@ def describe_answer(challenge: Challenge, locale: str, value: object) -> list[st
         try:
             index = int(position)
         except (TypeError, ValueError):
-            return str(position)
-        return proposals[index - 1] if 1 <= index <= len(proposals) else str(position)
+            return typed(str(position))
+        if 1 <= index <= len(proposals):
+            return content(proposals[index - 1])
+        return typed(str(position))
 
     if challenge.type == "qcu":
         return [proposal(str(value))]
@@ -72,28 +89,41 @@ def describe_answer(challenge: Challenge, locale: str, value: object) -> list[st
         return [proposal(p) for p in str(value).split(",") if p.strip()]
     if isinstance(value, dict):
         labels = {f.key: f.label.get(locale, f.key) for f in challenge.fields}
-        return [f"{labels.get(k, k)} {v}" for k, v in value.items() if str(v).strip()]
-    return [str(value)]
+        given = [(k, str(v)) for k, v in value.items() if str(v).strip()]
+        return [f"{content(labels.get(k, k))} {typed(v)}" for k, v in given]
+    return [typed(str(value))]
 
 
-def expected_answer(challenge: Challenge, locale: str) -> list[str]:
-    """The right answer, as lines, for the correction of a failed question."""
+def expected_answer(
+    challenge: Challenge,
+    locale: str,
+    *,
+    content: Callable[[str], str] = _same,
+    typed: Callable[[str], str] = _same,
+) -> list[str]:
+    """The right answer, as lines, for the correction of a failed question.
+
+    `content` formats proposals and labels (Markdown); `typed` the solutions, which are
+    answers as a learner would type them, not Markdown.
+    """
     proposals = challenge.proposals.get(locale, ())
     if challenge.type in ("qcu", "qcm"):
-        return [proposals[p - 1] for p in challenge.solution if 1 <= p <= len(proposals)]
+        return [content(proposals[p - 1]) for p in challenge.solution if 1 <= p <= len(proposals)]
     if challenge.type == "qroc":
-        return list(challenge.solutions.get(locale, ())[:1])
+        return [typed(s) for s in challenge.solutions.get(locale, ())[:1]]
     if challenge.type == "numeric":
         number = challenge.number.replace(".", ",") if locale == "fr" else challenge.number
-        return [number]
+        return [typed(number)]
     if challenge.type == "qrocm-ind":
         return [
-            f"{f.label.get(locale, f.key)} {(f.solutions.get(locale) or ('',))[0]}"
+            f"{content(f.label.get(locale, f.key))} {typed((f.solutions.get(locale) or ('',))[0])}"
             for f in challenge.fields
         ]
     if challenge.type == "qrocm-dep":
         groups = challenge.groups.get(locale, ())
         return [
-            group[0] for group in groups[: challenge.required or len(challenge.fields)] if group
+            typed(group[0])
+            for group in groups[: challenge.required or len(challenge.fields)]
+            if group
         ]
     return []
