@@ -318,8 +318,8 @@ def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
     f.get_by_role("button", name="Envoyer").click()
     assert sim.last_answer() == {
         "r": "diallo@college.fr, ines@college.fr, tom@college.fr",
-        "thanks": "yes",
-        "quoted": "no",
+        "thanks": "oui",
+        "quoted": "non",
     }
     assert "Nouveau message reçu" not in f.locator("main").inner_text()
 
@@ -592,12 +592,14 @@ def test_wiki_history_old_revision_diff_and_talk(host):
 
 
 @pytest.mark.browser
-def test_settings_reads_an_on_key_that_yaml_turned_into_true(host):
+@pytest.mark.parametrize("locale,off", [("fr", "non"), ("en", "no")])
+def test_settings_reads_an_on_key_that_yaml_turned_into_true(host, locale, off):
+    # A boolean lands in an answer field the learner reads: it is reported in their language.
     scenario = {"device": "computer", "wifi": {"true": True, "networks": []}, "report": "wifi"}
-    sim = host("settings", scenario, locale="en")
+    sim = host("settings", scenario, locale=locale)
     sim.frame.get_by_role("button", name="Wi-Fi").click()
     sim.frame.get_by_role("switch", name="Wi-Fi").click()
-    assert sim.last_answer() == "no"
+    assert sim.last_answer() == off
 
 
 @pytest.mark.browser
@@ -724,17 +726,16 @@ QUANTITIES = {
 
 
 @functools.cache
-def content_embeds():
-    """Every (challenge id, simulator, scenarios) of the content bank."""
+def content_challenges():
+    """Every challenge of the content bank that embeds a simulator, as its YAML reads."""
     yaml = pytest.importorskip("yaml")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found = []
 
     def walk(node):
         if isinstance(node, dict):
-            embed = node.get("embed")
-            if isinstance(embed, dict) and "id" in node:
-                found.append((node["id"], embed.get("simulator"), embed.get("scenario") or {}))
+            if isinstance(node.get("embed"), dict) and "id" in node:
+                found.append(node)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -744,6 +745,15 @@ def content_embeds():
     for path in sorted((SIMULATORS.parent / "competences").glob("*.yaml")):
         walk(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # noqa: S506 - safe
     return tuple(found)
+
+
+@functools.cache
+def content_embeds():
+    """Every (challenge id, simulator, scenarios) of the content bank."""
+    return tuple(
+        (node["id"], node["embed"].get("simulator"), node["embed"].get("scenario") or {})
+        for node in content_challenges()
+    )
 
 
 def named_things(simulator, scenario):
@@ -796,6 +806,47 @@ def test_content_scenarios_follow_the_contract(challenge, simulator, scenarios):
                 target = arg.split(":")[0] if kind == "perm" else arg
                 assert target in names[kind], f"{challenge} ({locale}): nothing named {arg!r}"
     assert keys[0] == keys[1], f"{challenge}: the report differs between locales"
+
+
+BOOLEANS = {
+    "webmail": r"(body_has|subject_has|attachment):.+",
+    "files": r"exists:.*",
+    "social": r"tag_approval|search_engines",
+    "settings": r"airplane|wifi|bluetooth|location|battery_saver|auto_update|backup|backed_up"
+    r"|sync:.+",
+}
+WORDS = {"fr": ("oui", "non"), "en": ("yes", "no")}
+
+
+def test_content_expects_reported_booleans_in_the_learners_words():
+    # The simulator fills the answer field with oui/non or yes/no, as the core's yn() writes
+    # them; the corrections show the first solution next to it, so it must be that word.
+    truth, checked = {}, 0
+    for node in content_challenges():
+        pattern = BOOLEANS.get(node["embed"].get("simulator"))
+        for locale, scenario in sorted((node["embed"].get("scenario") or {}).items()):
+            report = scenario.get("report")
+            wanted = {"answer": report} if isinstance(report, str) else dict(report or {})
+            for key, quantity in wanted.items():
+                if pattern is None or not re.fullmatch(pattern, str(quantity)):
+                    continue
+                if isinstance(report, str):
+                    solutions = node.get("solutions") or {}
+                else:
+                    fields = [f for f in node.get("fields") or [] if f.get("key") == key]
+                    solutions = (fields[0].get("solutions") if fields else None) or {}
+                variants = [str(v) for v in solutions.get(locale) or []]
+                where = f"{node['id']}.{key} ({locale})"
+                assert variants and variants[0] in WORDS[locale], (
+                    f"{where}: the simulator reports {'/'.join(WORDS[locale])}, not {variants[:1]}"
+                )
+                foreign = {w for other, words in WORDS.items() if other != locale for w in words}
+                assert not foreign & {v.strip().lower() for v in variants}, where
+                truth.setdefault((node["id"], key), {})[locale] = WORDS[locale].index(variants[0])
+                checked += 1
+    assert checked, "no challenge reports a boolean any more: drop this test"
+    for (challenge, key), by_locale in truth.items():
+        assert len(set(by_locale.values())) == 1, f"{challenge}.{key}: fr and en disagree"
 
 
 @pytest.mark.browser
