@@ -274,6 +274,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
         {
             "layout": _layout(request),
             "assessment": current,
+            "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
             "rows": rows,
             "saved": saved,
@@ -312,6 +313,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
         {
             "layout": _layout(request),
             "assessment": current,
+            "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
             "before": before,
             "after": after,
