@@ -192,12 +192,66 @@ def batch_answers(assessment: Assessment) -> list[Answer]:
     return list(assessment.answers.order_by("id")[assessment.checkpoint_seen :])
 
 
+_SAME_PAGE: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {}
+
+
+def same_page_ids(tutorial_id: str) -> tuple[str, ...]:
+    """The tutorials that open the same page as this one (itself included).
+
+    Several skills point to one lesson, each through a tutorial of its own, and a lesson has
+    one tutorial per language with the same link: for the learner they are one tutorial.
+    """
+    release = current_release()
+    cached = _SAME_PAGE.get("index")
+    if cached is None or cached[0] != release.version:
+        by_link: dict[str, list[str]] = defaultdict(list)
+        for tutorial in release.tutorials.values():
+            by_link[tutorial.link].append(tutorial.id)
+        index = {t: tuple(ids) for ids in by_link.values() for t in ids}
+        cached = _SAME_PAGE["index"] = (release.version, index)
+    return cached[1].get(tutorial_id, (tutorial_id,))
+
+
+def _with_same_page(ids) -> set[str]:
+    return {same for tutorial_id in ids for same in same_page_ids(tutorial_id)}
+
+
 def saved_tutorial_ids(user) -> set[str]:
-    return set(SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True))
+    """Saved tutorials, and every tutorial opening the same page (shown as saved too)."""
+    saved = SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True)
+    return _with_same_page(saved)
 
 
 def useful_tutorial_ids(user) -> set[str]:
-    return set(user.tutorial_feedback.filter(useful=True).values_list("tutorial_id", flat=True))
+    useful = user.tutorial_feedback.filter(useful=True).values_list("tutorial_id", flat=True)
+    return _with_same_page(useful)
+
+
+def my_tutorials(user, locale: str) -> tuple[list, list]:
+    """The "My tutorials" page: saved ones, then recommended ones not saved, one per page.
+
+    A saved lesson is shown in the interface language when it has that version (a lesson
+    saved in French is listed in English on an English page); a page of the web stays in its
+    own language.
+    """
+    release = current_release()
+    saved_ids = [t for t in saved_tutorial_list(user) if t in release.tutorials]
+    seen: set[str] = set()
+    saved = []
+    for tutorial_id in saved_ids:
+        link = release.tutorials[tutorial_id].link
+        if link in seen:
+            continue
+        seen.add(link)
+        here = [t for t in same_page_ids(tutorial_id) if release.tutorials[t].locale == locale]
+        saved.append(release.tutorials[here[0] if here else tutorial_id])
+    recommended = []
+    for tutorial_id in recommended_tutorial_ids(user, locale):
+        link = release.tutorials[tutorial_id].link
+        if link not in seen:
+            seen.add(link)
+            recommended.append(release.tutorials[tutorial_id])
+    return saved, recommended
 
 
 def competence_scores_around(user_id: int, competence_id: str, moment: datetime):

@@ -25,7 +25,12 @@ from octet.learning.models import (
     SavedTutorial,
     TutorialFeedback,
 )
-from octet.learning.selectors import engine_elements, last_activity, latest_completed
+from octet.learning.selectors import (
+    engine_elements,
+    last_activity,
+    latest_completed,
+    same_page_ids,
+)
 
 # Seconds granted beyond a challenge's timer for the page to travel on a slow connection.
 TIMER_GRACE_SECONDS = 5
@@ -422,7 +427,9 @@ def save_tutorial(user, tutorial_id: str, skill_id: str = "") -> None:
 
 
 def unsave_tutorial(user, tutorial_id: str) -> None:
-    SavedTutorial.objects.filter(user=user, tutorial_id=tutorial_id).delete()
+    """Unsave the tutorial, saved under any of the ids that open the same page."""
+    same = same_page_ids(tutorial_id)
+    SavedTutorial.objects.filter(user=user, tutorial_id__in=same).delete()
 
 
 def rate_tutorial(user, tutorial_id: str, useful: bool) -> None:

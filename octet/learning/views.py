@@ -242,6 +242,7 @@ def _batch_rows(request, current: Assessment, answers):
         rows.append(
             {
                 "answer": item,
+                "anchor": f"answer-{item.pk}",
                 "instruction": render_markdown(challenge.instruction.get(locale, "")),
                 "given": selectors.answer_lines(challenge, locale, item.value),
                 "expected": (
@@ -383,21 +384,14 @@ def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 @never_cache
 @require_GET
 def tutorials(request: HttpRequest) -> HttpResponse:
-    release = current_release()
-    locale = _locale()
-    saved_ids = [t for t in selectors.saved_tutorial_list(request.user) if t in release.tutorials]
-    recommended = [
-        t
-        for t in dict.fromkeys(selectors.recommended_tutorial_ids(request.user, locale))
-        if t not in saved_ids
-    ]
+    saved, recommended = selectors.my_tutorials(request.user, _locale())
     return render(
         request,
         "learning/tutorials.html",
         {
-            "saved_tutorials": [release.tutorials[t] for t in saved_ids],
-            "recommended": [release.tutorials[t] for t in recommended],
-            "saved": set(saved_ids),
+            "saved_tutorials": saved,
+            "recommended": recommended,
+            "saved": selectors.saved_tutorial_ids(request.user),
             "useful": selectors.useful_tutorial_ids(request.user),
         },
     )

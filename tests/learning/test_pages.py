@@ -1,8 +1,12 @@
 import json
+import re
+from collections import defaultdict
 
 import pytest
+from django.utils.html import escape
 
 from octet.content.domain.release import current_release
+from octet.learning import selectors
 from octet.learning.domain.simulators import inject_scenario
 from octet.learning.models import Assessment, KnowledgeElement, ProblemReport, SavedTutorial
 from tests.learning.helpers import finish_test, start
@@ -100,6 +104,35 @@ def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
     signed_in.post(f"/tutorials/{tutorial.id}/save", {"action": "remove"})
     assert not SavedTutorial.objects.exists()
     assert signed_in.post("/tutorials/nope/save").status_code == 404
+
+
+def test_one_lesson_reached_from_several_skills_is_one_tutorial(signed_in, learner):
+    release = current_release()
+    copies = defaultdict(list)
+    for tutorial in release.tutorials.values():
+        copies[(tutorial.link, tutorial.locale)].append(tutorial)
+    french = next(
+        ts
+        for (link, locale), ts in copies.items()
+        if locale == "fr" and len(ts) >= 2 and link.startswith("lesson:")
+    )
+    first, second = french[0], french[1]
+    [english] = copies[(first.link, "en")][:1]
+    signed_in.post(f"/tutorials/{first.id}/save", {"next": "/tutorials/"})  # saved in French
+    page = signed_in.get("/tutorials/").content.decode()  # the learner reads English
+    assert page.count(f'href="/lessons/{first.lesson_id}"') == 1
+    assert escape(english.title) in page and escape(first.title) not in page
+    # Shown as saved wherever another skill offers it; unsaved from any of its copies.
+    assert {first.id, second.id, english.id} <= selectors.saved_tutorial_ids(learner)
+    signed_in.post(f"/tutorials/{english.id}/save", {"action": "remove"})
+    assert not SavedTutorial.objects.exists()
+
+
+def test_recommended_tutorials_list_each_page_once(signed_in):
+    finish_test(signed_in, start(signed_in, "4.1"), right=False)
+    page = signed_in.get("/tutorials/").content.decode()
+    links = re.findall(r'<a href="([^"]+)"[^>]*lang=', page)
+    assert links and len(links) == len(set(links))
 
 
 def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, learner, password):
