@@ -47,7 +47,8 @@ class NotAllowed(Exception):
 
 class AnswerStatus(Enum):
     RECORDED = "recorded"
-    DUPLICATE = "duplicate"  # this challenge was already answered: nothing changes
+    DUPLICATE = "duplicate"  # this answer was already recorded (sent twice): nothing changes
+    ANSWERED = "answered"  # the question was already answered otherwise (another tab): refused
     NOT_CURRENT = "not-current"  # not the challenge being asked: refused
     EMPTY = "empty"  # nothing was given: ask to answer or skip
     WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes
@@ -268,9 +269,12 @@ def answer_challenge(
     if assessment is None:
         raise AssessmentNotFound(assessment_id)
     if assessment.completed or challenge_id != assessment.current_challenge_id:
-        if assessment.answers.filter(challenge_id=challenge_id).exists():
-            return AnswerResult(AnswerStatus.DUPLICATE, assessment)
-        return AnswerResult(AnswerStatus.NOT_CURRENT, assessment)
+        recorded = assessment.answers.filter(challenge_id=challenge_id).first()
+        if recorded is None:
+            return AnswerResult(AnswerStatus.NOT_CURRENT, assessment)
+        if _same_answer(recorded, data, skip):
+            return AnswerResult(AnswerStatus.DUPLICATE, assessment, answer=recorded)
+        return AnswerResult(AnswerStatus.ANSWERED, assessment, answer=recorded)
 
     release = current_release()
     challenge = release.challenges.get(challenge_id)
@@ -335,6 +339,17 @@ def answer_challenge(
     _advance(assessment, decision, now)
     assessment.save(update_fields=PROGRESS_FIELDS)
     return AnswerResult(AnswerStatus.RECORDED, assessment, answer=answer)
+
+
+def _same_answer(recorded: Answer, data, skip: bool) -> bool:
+    """Whether a form sent again carries the answer already recorded (a resent copy)."""
+    if skip or recorded.outcome == Answer.Outcome.SKIPPED:
+        return skip and recorded.outcome == Answer.Outcome.SKIPPED
+    challenge = current_release().challenges.get(recorded.challenge_id)
+    if challenge is None:
+        return True  # withdrawn since: nothing to compare, and nothing to record either
+    value, _ = answer_from_form(challenge, data)
+    return value == recorded.value
 
 
 def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:
@@ -410,6 +425,12 @@ def reset_competence(user, competence_id: str, now: datetime | None = None) -> i
 def report_problem(
     *, user, assessment, challenge_id: str, locale: str, category: str, comment: str
 ) -> ProblemReport:
+    """Store a learner's report on a question of their test (the current one or one answered)."""
+    if (
+        challenge_id != assessment.current_challenge_id
+        and not assessment.answers.filter(challenge_id=challenge_id).exists()
+    ):
+        raise NotAllowed("not-in-test")
     return ProblemReport.objects.create(
         user=user,
         assessment=assessment,

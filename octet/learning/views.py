@@ -153,6 +153,14 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _shown_at(page, request.shown_at)
     if result.status is services.AnswerStatus.DUPLICATE:
         messages.info(request, _("This answer had already been recorded."))
+    elif result.status is services.AnswerStatus.ANSWERED:
+        messages.error(
+            request,
+            _(
+                "This question had already been answered, in another window or tab, so this "
+                "answer was not recorded. Here is where the test is now."
+            ),
+        )
     elif result.status is services.AnswerStatus.WITHDRAWN:
         messages.info(
             request,
@@ -336,15 +344,21 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     if category not in ProblemReport.Category.values:
         messages.error(request, _("Choose what the problem is about."))
     else:
-        services.report_problem(
-            user=request.user,
-            assessment=current,
-            challenge_id=request.POST.get("challenge_id", ""),
-            locale=current.locale,
-            category=category,
-            comment=request.POST.get("comment", ""),
-        )
-        messages.success(request, _("Thank you: your report has been sent to the content authors."))
+        try:
+            services.report_problem(
+                user=request.user,
+                assessment=current,
+                challenge_id=request.POST.get("challenge_id", ""),
+                locale=current.locale,
+                category=category,
+                comment=request.POST.get("comment", ""),
+            )
+        except services.NotAllowed:
+            messages.error(request, _("This question is not part of your test: nothing was sent."))
+        else:
+            messages.success(
+                request, _("Thank you: your report has been sent to the content authors.")
+            )
     return redirect("learning:assessment", current.pk)
 
 

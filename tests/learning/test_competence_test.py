@@ -70,6 +70,27 @@ def test_the_same_answer_sent_twice_is_recorded_once(signed_in):
     assert "This answer had already been recorded." in second.content.decode()
 
 
+def test_another_answer_to_a_question_already_answered_elsewhere_is_refused(signed_in):
+    """Two tabs on one question, two different answers: the first counts, the second is told."""
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    wrong, right = form_for(challenge, "en", right=False), form_for(challenge, "en", right=True)
+    assert wrong != right
+    signed_in.post(f"/assessments/{assessment_id}/answer", wrong)
+    second = signed_in.post(f"/assessments/{assessment_id}/answer", right, follow=True)
+    page = second.content.decode()
+    assert "This question had already been answered, in another window or tab" in page
+    assert "This answer had already been recorded." not in page
+    [answer] = Answer.objects.filter(challenge_id=challenge.id)
+    assert answer.outcome != "ok"
+    assert Assessment.objects.get(pk=assessment_id).answer_count == 1
+    # A skip sent twice is the same answer twice.
+    skip = {"challenge_id": current_challenge(assessment_id).id, "action": "skip"}
+    signed_in.post(f"/assessments/{assessment_id}/answer", skip)
+    again = signed_in.post(f"/assessments/{assessment_id}/answer", skip, follow=True)
+    assert "This answer had already been recorded." in again.content.decode()
+
+
 def test_an_answer_to_another_question_is_refused(signed_in):
     assessment_id = start(signed_in)
     current = current_challenge(assessment_id)
@@ -253,6 +274,21 @@ def test_report_a_problem_is_stored_for_authors(signed_in):
         "instruction",
         "Unclear word",
     )
+    # A question that is not in the test, or no category: nothing is stored, the learner is told.
+    other = next(c for c in current_release().challenges.values() if c.id != challenge.id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": other.id, "category": "other", "comment": "?"},
+        follow=True,
+    )
+    assert "This question is not part of your test: nothing was sent." in response.content.decode()
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": challenge.id, "category": "", "comment": "?"},
+        follow=True,
+    )
+    assert "Choose what the problem is about." in response.content.decode()
+    assert ProblemReport.objects.count() == 1
 
 
 def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):

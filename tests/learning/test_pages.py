@@ -138,9 +138,10 @@ def test_recommended_tutorials_list_each_page_once(signed_in):
 def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, learner, password):
     assessment_id = start(signed_in)
     finish_test(signed_in, assessment_id, right=False)
+    answered = Assessment.objects.get(pk=assessment_id).answers.first().challenge_id
     signed_in.post(
         f"/assessments/{assessment_id}/report",
-        {"challenge_id": "x", "category": "other", "comment": "my phone is 0601"},
+        {"challenge_id": answered, "category": "other", "comment": "my phone is 0601"},
     )
     data = json.loads(signed_in.get("/account/export").content)
     learning = data["learning"]
