@@ -74,6 +74,12 @@ def last_activity(user_id: int, competence_id: str) -> datetime | None:
     )["last"]
 
 
+def reset_eligibility(user_id: int, competence_id: str, now: datetime):
+    """Whether the learner may reset this competence now (None: nothing to reset)."""
+    last = last_activity(user_id, competence_id)
+    return None if last is None else knowledge.can_reset(last, now)
+
+
 @dataclass
 class CompetenceCard:
     id: str

@@ -27,8 +27,8 @@ from octet.learning.models import (
 )
 from octet.learning.selectors import (
     engine_elements,
-    last_activity,
     latest_completed,
+    reset_eligibility,
     same_page_ids,
 )
 
@@ -398,10 +398,9 @@ def see_checkpoint(assessment: Assessment) -> None:
 def reset_competence(user, competence_id: str, now: datetime | None = None) -> int:
     """Erase the learner's level in a competence (allowed 7 days after the last activity)."""
     now = now or timezone.now()
-    last = last_activity(user.pk, competence_id)
-    if last is None:
+    eligibility = reset_eligibility(user.pk, competence_id, now)
+    if eligibility is None:
         raise NotAllowed("nothing-to-reset")
-    eligibility = knowledge.can_reset(last, now)
     if not eligibility.allowed:
         raise NotAllowed("too-early-to-reset", eligibility.remaining_days)
     Assessment.objects.filter(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
@@ -75,15 +75,38 @@ def start(request: HttpRequest, competence_id: str) -> HttpResponse:
 
 
 @login_required
-@post_only("learning:profile")
+@never_cache
+@require_http_methods(["GET", "POST"])
 def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
-    try:
-        services.reset_competence(request.user, competence_id)
-    except services.NotAllowed as error:
-        messages.error(request, _not_allowed_message(error))
-    else:
-        messages.success(request, _("The competence has been reset. You can take its test again."))
-    return redirect("learning:profile")
+    """Reset a competence to level 0, after the learner confirmed it on this page."""
+    release = current_release()
+    competence = release.competences.get(competence_id)
+    if competence is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.reset_competence(request.user, competence_id)
+        except services.NotAllowed as error:
+            messages.error(request, _not_allowed_message(error))
+        else:
+            messages.success(
+                request, _("The competence has been reset. You can take its test again.")
+            )
+        return redirect("learning:profile")
+    score = selectors.competence_scores_around(request.user.pk, competence_id, timezone.now())[1]
+    eligibility = selectors.reset_eligibility(request.user.pk, competence_id, timezone.now())
+    has_pix = score.exact_pix > 0
+    return render(
+        request,
+        "learning/reset.html",
+        {
+            "competence": competence,
+            "score": score,
+            # As on the profile: a competence without pix has nothing to reset.
+            "allowed": has_pix and eligibility is not None and eligibility.allowed,
+            "wait_days": eligibility.remaining_days if has_pix and eligibility else 0,
+        },
+    )
 
 
 def _own_assessment(request, assessment_id) -> Assessment:

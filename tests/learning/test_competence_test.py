@@ -367,6 +367,27 @@ def test_improve_after_4_days_and_reset_after_7(signed_in):
     assert start(signed_in) not in (assessment_id, improving)
 
 
+def test_reset_asks_first_and_says_when_it_is_not_possible_yet(signed_in):
+    assert "nothing to reset" in signed_in.get("/competences/1.1/reset").content.decode()
+    assessment_id = start(signed_in)
+    finish_test(signed_in, assessment_id, right=True)
+    page = signed_in.get("/competences/1.1/reset").content.decode()
+    assert "You can reset this competence in 7 days." in page
+    assert "Reset this competence</button>" not in page
+    past = timezone.now() - timedelta(days=8)
+    KnowledgeElement.objects.update(created_at=past)
+    # The profile's Reset asks first: what is lost, then a button that does it, or Cancel.
+    assert 'href="/competences/1.1/reset"' in signed_in.get("/profile/").content.decode()
+    confirm = signed_in.get("/competences/1.1/reset").content.decode()
+    assert "Reset 1.1" in confirm and "This cannot be undone." in confirm
+    assert "Reset this competence</button>" in confirm
+    assert not Assessment.objects.filter(state="reset").exists()  # asking changed nothing
+    response = signed_in.post("/competences/1.1/reset", follow=True)
+    assert "The competence has been reset." in response.content.decode()
+    assert Assessment.objects.filter(competence_id="1.1", state="reset").exists()
+    assert signed_in.get("/competences/9.9/reset").status_code == 404
+
+
 def test_the_learner_cannot_open_someone_elses_test(client, signed_in, django_user_model):
     assessment_id = start(signed_in)
     other = django_user_model.objects.create_user("other", "other@example.org", "Other-Pass1")
