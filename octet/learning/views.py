@@ -364,8 +364,9 @@ def _results_page(request, current: Assessment) -> HttpResponse:
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     category = request.POST.get("category", "")
+    sent = False
     if category not in ProblemReport.Category.values:
-        messages.error(request, _("Choose what the problem is about."))
+        message = _("Choose what the problem is about.")
     else:
         try:
             services.report_problem(
@@ -377,11 +378,15 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 comment=request.POST.get("comment", ""),
             )
         except services.NotAllowed:
-            messages.error(request, _("This question is not part of your test: nothing was sent."))
+            message = _("This question is not part of your test: nothing was sent.")
         else:
-            messages.success(
-                request, _("Thank you: your report has been sent to the content authors.")
-            )
+            sent, message = True, _("Thank you: your report has been sent to the content authors.")
+    if request.headers.get(INLINE_HEADER) == "1":
+        # The page's script shows the message by the form, and the answer typed stays.
+        return HttpResponse(
+            message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
+        )
+    (messages.success if sent else messages.error)(request, message)
     return redirect("learning:assessment", current.pk)
 
 

@@ -186,12 +186,20 @@ def run_competence_test(page, learner, password, language, javascript=True):
         page.goto(page.base + f"/assessments/{assessment.pk}/")
         fill(page, challenge, language, right=False)
         submit(page, t["validate"])
+    current = current_release().challenges[
+        Assessment.objects.get(pk=assessment.pk).current_challenge_id
+    ]
+    fill(page, current, language, right=True)  # an answer begun, then a problem seen
+    typed = "new URLSearchParams(new FormData(document.getElementById('challenge-form'))) + ''"
+    begun = page.evaluate(typed)
     page.get_by_text(t["report"]).click()
     page.locator("#report-category").select_option("instruction")
     page.locator("#report-comment").fill("Test report")
     page.get_by_role("button", name=t["send"]).click()
-    assert page.get_by_text(t["sent"]).is_visible()
+    page.get_by_text(t["sent"]).wait_for()
     assert ProblemReport.objects.filter(user=learner).count() == 1
+    if javascript:  # the report went by itself: the answer being typed is still there
+        assert page.evaluate(typed) == begun
 
     # Two tabs on the same question: the second answer is recognised, never recorded twice.
     current = Assessment.objects.get(pk=assessment.pk).current_challenge_id

@@ -289,6 +289,20 @@ def test_report_a_problem_is_stored_for_authors(signed_in):
     )
     assert "Choose what the problem is about." in response.content.decode()
     assert ProblemReport.objects.count() == 1
+    # The page's script sends it by fetch: the reply is the message itself, no page.
+    sent = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": challenge.id, "category": "other", "comment": "Typo"},
+        **INLINE,
+    )
+    assert sent.status_code == 200 and sent["Content-Type"].startswith("text/plain")
+    assert sent.content.decode() == "Thank you: your report has been sent to the content authors."
+    refused = signed_in.post(
+        f"/assessments/{assessment_id}/report", {"challenge_id": challenge.id}, **INLINE
+    )
+    assert refused.status_code == 400
+    assert refused.content.decode() == "Choose what the problem is about."
+    assert ProblemReport.objects.count() == 2
 
 
 def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):

@@ -107,8 +107,42 @@
     pressed = event.target.closest ? event.target.closest("button[type=submit]") : null;
   });
 
+  // A problem report goes by fetch, so the answer being typed in the question stays; its reply
+  // is the message to show by the form. Without fetch, or if it fails, the plain form is sent.
+  function report(event, form) {
+    if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
+    event.preventDefault();
+    if (form.hasAttribute("data-sending")) return;
+    form.setAttribute("data-sending", "");
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin",
+      headers: { "X-Octet-Inline": "1" }
+    }).then(function (response) {
+      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+      return response.text().then(function (text) {
+        form.removeAttribute("data-sending");
+        var ok = response.status === 200;
+        var note = form.querySelector("[data-report-status]");
+        if (!note) {
+          note = document.createElement("p");
+          note.setAttribute("data-report-status", "");
+          form.insertBefore(note, form.querySelector(".field"));
+        }
+        note.setAttribute("role", ok ? "status" : "alert");
+        note.className = "alert " + (ok ? "alert--success" : "alert--error");
+        // Set once the element is in the page, so that screen readers announce it.
+        setTimeout(function () { note.textContent = text; }, 50);
+        if (ok) form.reset();
+      });
+    }).catch(function () {
+      form.removeAttribute("data-sending");
+      HTMLFormElement.prototype.submit.call(form);
+    });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
+    if (form.hasAttribute("data-report")) { report(event, form); return; }
     var inline = form.hasAttribute("data-inline");
     if (!inline && form.id !== "challenge-form") return;
     if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
