@@ -1,11 +1,22 @@
 """A whole competence test in Chromium at phone width, in each language, with and without JS."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from octet.content.domain.release import current_release
 from octet.learning.demo import answer_data
-from octet.learning.models import Answer, Assessment, ProblemReport, SavedTutorial
-from tests.browser.conftest import assert_accessible, assert_fits_phone_width
+from octet.learning.models import (
+    Answer,
+    Assessment,
+    KnowledgeElement,
+    ProblemReport,
+    SavedTutorial,
+)
+from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
+from tests.learning.helpers import finish_test
+from tests.learning.helpers import start as start_by_http
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -402,3 +413,52 @@ def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, l
     assert Answer.objects.filter(assessment=assessment).count() == 1
     assert after.answer_count == 1
     assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id
+
+
+def test_reset_asks_for_confirmation_on_an_accessible_page(page, client, learner, password):
+    client.force_login(learner)
+    finish_test(client, start_by_http(client, "1.1"), right=True)
+    KnowledgeElement.objects.update(created_at=timezone.now() - timedelta(days=8))
+    sign_in(page, learner, password, TEXT["en"])
+    page.wait_for_url("**/profile/")
+    page.locator('a[href="/competences/1.1/reset"]').click()
+    page.get_by_role("heading", name="Reset 1.1").wait_for()
+    assert_fits_phone_width(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Cancel").click()
+    page.wait_for_url("**/profile/")
+    assert not Assessment.objects.filter(state="reset").exists()
+    page.locator('a[href="/competences/1.1/reset"]').click()
+    page.get_by_role("button", name="Reset this competence").click()
+    page.get_by_text("The competence has been reset.").wait_for()
+    assert Assessment.objects.filter(competence_id="1.1", state="reset").exists()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_timed_question_counts_down_only_with_javascript(
+    browser, live_server, learner, password, javascript
+):
+    page = next(_page(browser, live_server, javascript=javascript))
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.validated and not c.embed and c.competence_id == "1.1"
+    )
+    sign_in(page, learner, password, TEXT["en"])
+    start_test(page, "1.1")
+    assessment = Assessment.objects.get(user=learner)
+    force(assessment.pk, timed)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    timer = page.locator(".timer")
+    if javascript:
+        countdown = timer.locator("[data-countdown]")
+        countdown.wait_for()  # shown by the script, and counting
+        first = countdown.inner_text()
+        page.wait_for_function(
+            "t => document.querySelector('[data-countdown]').textContent !== t", arg=first
+        )
+    else:
+        text = timer.inner_text()
+        assert "s left when this page was shown." in text
+        assert not timer.locator("[data-countdown]").is_visible()
+    page.context.close()

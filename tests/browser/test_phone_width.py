@@ -71,30 +71,3 @@ def test_a_table_scrolls_in_its_own_box_and_long_answers_wrap(page, learner, pas
         submit(page, t["skip"])
     assert path in page.locator("main").inner_text()
     assert_fits_phone_width(page)
-
-
-def test_reset_asks_for_confirmation_on_an_accessible_page(page, client, learner, password):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from octet.learning.models import KnowledgeElement
-    from tests.learning.helpers import finish_test
-    from tests.learning.helpers import start as start_by_http
-
-    client.force_login(learner)
-    finish_test(client, start_by_http(client, "1.1"), right=True)
-    KnowledgeElement.objects.update(created_at=timezone.now() - timedelta(days=8))
-    sign_in(page, learner, password, TEXT["en"])
-    page.wait_for_url("**/profile/")
-    page.locator('a[href="/competences/1.1/reset"]').click()
-    page.get_by_role("heading", name="Reset 1.1").wait_for()
-    assert_fits_phone_width(page)
-    assert_accessible(page)
-    page.get_by_role("link", name="Cancel").click()
-    page.wait_for_url("**/profile/")
-    assert not Assessment.objects.filter(state="reset").exists()
-    page.locator('a[href="/competences/1.1/reset"]').click()
-    page.get_by_role("button", name="Reset this competence").click()
-    page.get_by_text("The competence has been reset.").wait_for()
-    assert Assessment.objects.filter(competence_id="1.1", state="reset").exists()

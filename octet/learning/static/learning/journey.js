@@ -30,6 +30,7 @@
     if (!timer) return;
     var left = parseInt(timer.getAttribute("data-remaining"), 10);
     var out = timer.querySelector("[data-countdown]");
+    out.hidden = false;  // a countdown that counts; without this script, a <noscript> says when
     var template = out.textContent.replace(String(left), "{s}");
     tick = setInterval(function () {
       left = Math.max(0, left - 1);
