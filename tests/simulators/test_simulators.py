@@ -4,6 +4,7 @@ import functools
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -324,6 +325,30 @@ def test_webmail_reply_all_keeps_others_and_rejects_bad_addresses(host):
     assert "Nouveau message reçu" not in f.locator("main").inner_text()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "locale,button,send,words",
+    [
+        ("fr", "Transférer", "Envoyer", ("transférer", "répondre à tous")),
+        ("en", "Forward", "Send", ("forward", "reply all")),
+    ],
+)
+def test_webmail_reports_the_action_in_the_learners_words(host, locale, button, send, words):
+    sim = host("webmail", dict(MAIL, report={"action": "action", "source": "source"}), locale)
+    f = sim.frame
+    f.get_by_role("button", name="Exposé").click()
+    f.get_by_role("button", name=button).click()
+    f.get_by_label("À" if locale == "fr" else "To", exact=True).fill("hugo@college.fr")
+    f.get_by_role("button", name=send).click()
+    assert sim.last_answer() == {"action": words[0], "source": "m1"}
+    reply_all = "Répondre à tous" if locale == "fr" else "Reply all"
+    f.get_by_role("button", name="Exposé").first.click()
+    f.get_by_role("button", name=reply_all).click()
+    f.get_by_role("button", name=send).click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
+    assert sim.answers()[-1] == {"action": words[1], "source": "m1"}
+
+
 TREE = {
     "root": "Documents",
     "tree": [
@@ -370,6 +395,17 @@ def test_files_rename_move_delete_and_new_folder_are_reported(host):
         "bin": "IMG_2041.jpg",
         "tree": "a.txt, Cours/, Cours/Maths/, Cours/Maths/history-ch3.odt, Photos/",
     }
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "locale,delete,binned", [("fr", "Supprimer", "corbeille"), ("en", "Delete", "bin")]
+)
+def test_files_reports_an_item_in_the_bin_in_the_learners_words(host, locale, delete, binned):
+    sim = host("files", dict(TREE, report={"where": "path:f2"}), locale=locale)
+    sim.frame.get_by_role("button", name="IMG_2041.jpg").click()
+    sim.frame.get_by_role("button", name=delete).click()
+    assert sim.last_answer() == {"where": binned}
 
 
 @pytest.mark.browser
@@ -557,7 +593,7 @@ def test_social_view_as_and_privacy_settings_are_reported(host):
     f.get_by_role("button", name="Refuse").click()
     assert sim.last_answer() == {
         "posts": "friends",
-        "mail": "only_me",
+        "mail": "only me",
         "index": "no",
         "p1": "friends",
         "pub": "",
@@ -566,6 +602,30 @@ def test_social_view_as_and_privacy_settings_are_reported(host):
     f.get_by_label("The public").check()
     assert "No visible posts." in f.locator("main").inner_text()
     assert "sam.durand" not in f.locator("main").inner_text()
+
+
+@pytest.mark.browser
+def test_social_reports_audiences_and_tags_in_french(host):
+    # The values land in the answer fields a French learner reads: French words, not codes.
+    report = {"mail": "email", "p1": "post:p1", "msg": "messages", "tag": "tag:t1"}
+    sim = host("social", dict(demo("social"), report=report), locale="fr")
+    f = sim.frame
+    f.get_by_label("Qui peut voir mon courriel ?").select_option("only_me")
+    assert sim.last_answer() == {
+        "mail": "moi uniquement",
+        "p1": "public",
+        "msg": "tout le monde",
+        "tag": "en attente",
+    }
+    f.locator("#pv-p1").select_option("friends")
+    f.get_by_label("Qui peut m’envoyer des messages ?").select_option("nobody")
+    f.get_by_role("button", name="Refuser").click()
+    assert sim.last_answer() == {
+        "mail": "moi uniquement",
+        "p1": "amis",
+        "msg": "personne",
+        "tag": "refusée",
+    }
 
 
 @pytest.mark.browser
@@ -655,13 +715,53 @@ def test_settings_changes_are_reported(host):
         "cam": "deny",
         "auto": "yes",
         "net": "",
-        "lock": "pin",
+        "lock": "PIN",
         "limit": "60",
         "sys": "installed",
         "backup": "yes",
         "paired": "Écouteurs Zik",
     }
     assert sim.answers()[-2]["net"] == "Maison-5G"
+
+
+@pytest.mark.browser
+def test_settings_reports_permissions_lock_and_updates_in_french(host):
+    report = {
+        "cam": "perm:Lampe Torche Pro:camera",
+        "maps": "perm:Cartes:location",
+        "lock": "lock",
+        "sys": "update:system",
+        "app": "update:Cartes",
+    }
+    sim = host("settings", dict(demo("settings"), report=report), locale="fr")
+    f = sim.frame
+    f.get_by_role("button", name="Applications et autorisations").click()
+    f.get_by_role("button", name="Lampe Torche Pro").click()
+    f.get_by_label("Caméra").select_option("deny")
+    assert sim.last_answer() == {
+        "cam": "refuser",
+        "maps": "demander à chaque fois",
+        "lock": "aucun",
+        "sys": "disponible",
+        "app": "disponible",
+    }
+    f.get_by_role("button", name="← Retour").click()
+    f.get_by_role("button", name="← Retour").click()
+    f.get_by_role("button", name="Mises à jour").click()
+    f.get_by_role("button", name="Installer").click()
+    f.get_by_role("button", name="Mettre à jour Cartes").click()
+    f.get_by_role("button", name="← Retour").click()
+    f.get_by_role("button", name="Verrouillage de l’écran").click()
+    f.get_by_label("Code PIN", exact=True).check()
+    f.get_by_label("Nouveau code ou mot de passe").fill("4821")
+    f.get_by_role("button", name="Appliquer").click()
+    assert sim.last_answer() == {
+        "cam": "refuser",
+        "maps": "demander à chaque fois",
+        "lock": "code PIN",
+        "sys": "installée",
+        "app": "installée",
+    }
 
 
 ROBOT = {
@@ -703,6 +803,48 @@ def test_robot_runs_a_program_with_a_repeat(host):
         "result": "success",
         "program": "repeat 2 (forward), right, forward",
         "where": "3,4",
+    }
+
+
+@pytest.mark.browser
+def test_robot_reports_its_run_in_french(host):
+    report = {"result": "result", "program": "program", "facing": "direction"}
+    sim = host("robot", dict(ROBOT, report=report), locale="fr")
+    sim.page.emulate_media(reduced_motion="reduce")
+    f = sim.frame
+    f.get_by_role("button", name="+ Avancer").click()
+    f.get_by_role("button", name="+ Tourner à droite").click()
+    f.get_by_role("button", name="+ Avancer").click()
+    f.get_by_role("button", name="▶ Exécuter").click()
+    assert sim.last_answer() == {
+        "result": "incomplet",
+        "program": "avancer, droite, avancer",
+        "facing": "bas",
+    }
+    f.get_by_role("button", name="Tout effacer").click()
+    f.get_by_label("fois").fill("2")
+    f.get_by_role("button", name="+ Répéter").click()
+    f.get_by_role("button", name="+ Avancer").click()
+    f.get_by_role("button", name="+ Fin de la répétition").click()
+    f.get_by_role("button", name="+ Tourner à droite").click()
+    f.get_by_role("button", name="+ Avancer").click()
+    f.get_by_role("button", name="▶ Exécuter").click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
+    assert sim.answers()[-1] == {
+        "result": "réussite",
+        "program": "répéter 2 (avancer), droite, avancer",
+        "facing": "bas",
+    }
+    f.get_by_role("button", name="Tout effacer").click()
+    f.get_by_role("button", name="+ Tourner à gauche").click()
+    f.get_by_role("button", name="+ Tourner à gauche").click()
+    f.get_by_role("button", name="+ Avancer").click()
+    f.get_by_role("button", name="▶ Exécuter").click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 3")
+    assert sim.answers()[-1] == {
+        "result": "collision",
+        "program": "gauche, gauche, avancer",
+        "facing": "gauche",
     }
 
 
@@ -847,6 +989,217 @@ def test_content_expects_reported_booleans_in_the_learners_words():
     assert checked, "no challenge reports a boolean any more: drop this test"
     for (challenge, key), by_locale in truth.items():
         assert len(set(by_locale.values())) == 1, f"{challenge}.{key}: fr and en disagree"
+
+
+# The words each simulator reports for a code (its T.said table): what lands in the answer field.
+SAID = {
+    "social": {
+        "fr": {
+            "public": "public",
+            "friends": "amis",
+            "only_me": "moi uniquement",
+            "everyone": "tout le monde",
+            "nobody": "personne",
+            "pending": "en attente",
+            "accepted": "acceptée",
+            "refused": "refusée",
+        },
+        "en": {
+            "public": "public",
+            "friends": "friends",
+            "only_me": "only me",
+            "everyone": "everyone",
+            "nobody": "nobody",
+            "pending": "pending",
+            "accepted": "accepted",
+            "refused": "refused",
+        },
+    },
+    "settings": {
+        "fr": {
+            "allow": "autoriser",
+            "ask": "demander à chaque fois",
+            "deny": "refuser",
+            "none": "aucun",
+            "pattern": "schéma",
+            "pin": "code PIN",
+            "password": "mot de passe",
+            "installed": "installée",
+            "available": "disponible",
+        },
+        "en": {
+            "allow": "allow",
+            "ask": "ask every time",
+            "deny": "deny",
+            "none": "none",
+            "pattern": "pattern",
+            "pin": "PIN",
+            "password": "password",
+            "installed": "installed",
+            "available": "available",
+        },
+    },
+    "robot": {
+        "fr": {
+            "success": "réussite",
+            "crash": "collision",
+            "incomplete": "incomplet",
+            "forward": "avancer",
+            "left": "gauche",
+            "right": "droite",
+            "pick": "ramasser",
+            "repeat": "répéter",
+            "N": "haut",
+            "E": "droite",
+            "S": "bas",
+            "W": "gauche",
+        },
+        "en": {
+            "success": "success",
+            "crash": "crash",
+            "incomplete": "incomplete",
+            "forward": "forward",
+            "left": "left",
+            "right": "right",
+            "pick": "pick",
+            "repeat": "repeat",
+            "N": "up",
+            "E": "right",
+            "S": "down",
+            "W": "left",
+        },
+    },
+    "webmail": {
+        "fr": {
+            "new": "nouveau message",
+            "reply": "répondre",
+            "reply_all": "répondre à tous",
+            "forward": "transférer",
+        },
+        "en": {
+            "new": "new message",
+            "reply": "reply",
+            "reply_all": "reply all",
+            "forward": "forward",
+        },
+    },
+    "files": {"fr": {"bin": "corbeille"}, "en": {"bin": "bin"}},
+}
+# The quantities whose whole value is one of those words.
+SAID_QUANTITIES = {
+    "social": r"posts|friends_list|email|city|birthday|messages|post:.+|tag:.+",
+    "settings": r"lock|perm:.+|update:.+",
+    "robot": r"result|direction",
+    "webmail": r"action",
+}
+SAID_RE = re.compile(r"\bsaid: \{([^{}]*)\}")
+PAIR_RE = re.compile(r"'?(\w+)'?: '([^']*)'")
+
+
+def said_tables(name):
+    """The simulator's own T.said tables, French then English, as its script writes them."""
+    text = "".join(re.findall(r"<script>(.*?)</script>", source(name), re.S))
+    return [dict(PAIR_RE.findall(body)) for body in SAID_RE.findall(text)]
+
+
+@pytest.mark.parametrize("name", present())
+def test_said_tables_give_every_code_a_word_in_both_locales(name):
+    # T.said turns a reported code into the learner's word; the bank's solutions follow SAID.
+    tables = said_tables(name)
+    if name not in SAID:
+        assert tables == [], f"{name}: a said table the tests do not know"
+        return
+    assert tables == [SAID[name]["fr"], SAID[name]["en"]]
+    for locale, words in SAID[name].items():
+        for code, word in words.items():
+            assert word and "_" not in word and word == word.strip(), (name, locale, code)
+            assert word[:1] == word[:1].lower() or word.isupper(), (name, locale, code)
+
+
+def fold(text):
+    """Roughly what the checker's t1 does: ignore case, accents and spaces."""
+    text = unicodedata.normalize("NFKD", str(text).casefold())
+    return re.sub(r"\s+", "", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def reported_fields():
+    """Every (challenge, simulator, field key, quantity, locale, solutions) a simulator fills."""
+    for node in content_challenges():
+        simulator = node["embed"].get("simulator")
+        for locale, scenario in sorted((node["embed"].get("scenario") or {}).items()):
+            report = scenario.get("report")
+            wanted = {"answer": report} if isinstance(report, str) else dict(report or {})
+            for key, quantity in wanted.items():
+                if isinstance(report, str):
+                    solutions = node.get("solutions") or {}
+                else:
+                    fields = [f for f in node.get("fields") or [] if f.get("key") == key]
+                    solutions = (fields[0].get("solutions") if fields else None) or {}
+                variants = [str(v) for v in solutions.get(locale) or []]
+                yield node["id"], simulator, key, str(quantity), locale, variants
+
+
+def test_content_expects_reported_words_in_the_learners_language():
+    # A tag, an audience, a permission, a lock, an update, a run result, a mail action: the
+    # simulator fills the field with the locale's word, and the corrections show the first
+    # solution next to it, so it must be that word (refusée, not refused; only me, not only_me).
+    truth, checked = {}, 0
+    for challenge, simulator, key, quantity, locale, variants in reported_fields():
+        pattern = SAID_QUANTITIES.get(simulator)
+        if pattern is None or not re.fullmatch(pattern, quantity):
+            continue
+        words, where = SAID[simulator][locale], f"{challenge}.{key} ({locale})"
+        assert variants and variants[0] in words.values(), (
+            f"{where}: the simulator reports one of {sorted(words.values())}, not {variants[:1]}"
+        )
+        mine = {fold(w) for w in words.values()}
+        mine |= {fold(part) for w in words.values() for part in w.split()}
+        foreign = {
+            fold(w)
+            for other, table in SAID[simulator].items()
+            if other != locale
+            for w in table.values()
+        } - mine
+        assert not foreign & {fold(v) for v in variants}, f"{where}: a word of another language"
+        codes = {code for code, word in words.items() if word == variants[0]}
+        truth.setdefault((challenge, key), {})[locale] = codes
+        checked += 1
+    assert checked, "no challenge reports such a word any more: drop this test"
+    for (challenge, key), by_locale in truth.items():
+        assert set.intersection(*by_locale.values()), f"{challenge}.{key}: fr and en disagree"
+
+
+ENGLISH_CODES = {
+    part
+    for table in SAID.values()
+    for code, word in table["en"].items()
+    for part in re.split(r"[\W_]+", f"{code} {word}".casefold())
+    if len(part) > 1
+} | {"yes", "no"}
+ENGLISH_CODES -= {
+    part
+    for table in SAID.values()
+    for word in table["fr"].values()
+    for part in re.split(r"[\W_]+", word.casefold())
+} | {"oui", "non"}
+SNAKE_CASE = re.compile(r"(?<![\w.-])[a-z]+(?:_[a-z]+)+(?![\w.-])")
+
+
+def test_first_solutions_of_reported_fields_hold_no_code_word():
+    # Fast and general: whatever the simulator, what it writes in a French answer field (the
+    # first solution) has no snake_case code, and no English code word such as refused, only,
+    # installed, forward, success; an English one has no snake_case code either.
+    checked = 0
+    for challenge, _, key, _, locale, variants in reported_fields():
+        if not variants:
+            continue
+        where = f"{challenge}.{key} ({locale}): {variants[0]!r}"
+        assert not SNAKE_CASE.search(variants[0]), f"{where} is a code"
+        if locale == "fr":
+            words = set(re.split(r"[\W_]+", variants[0].casefold()))
+            assert not words & ENGLISH_CODES, f"{where} holds {sorted(words & ENGLISH_CODES)}"
+        checked += 1
+    assert checked
 
 
 @pytest.mark.browser
