@@ -340,13 +340,48 @@ def test_webmail_reports_the_action_in_the_learners_words(host, locale, button, 
     f.get_by_role("button", name=button).click()
     f.get_by_label("À" if locale == "fr" else "To", exact=True).fill("hugo@college.fr")
     f.get_by_role("button", name=send).click()
-    assert sim.last_answer() == {"action": words[0], "source": "m1"}
+    assert sim.last_answer() == {"action": words[0], "source": "Exposé"}
     reply_all = "Répondre à tous" if locale == "fr" else "Reply all"
     f.get_by_role("button", name="Exposé").first.click()
     f.get_by_role("button", name=reply_all).click()
     f.get_by_role("button", name=send).click()
     sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
-    assert sim.answers()[-1] == {"action": words[1], "source": "m1"}
+    assert sim.answers()[-1] == {"action": words[1], "source": "Exposé"}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "locale,words",
+    [
+        ("fr", ("Répondre", "Nouveau message", "À", "Envoyer", "(sans objet)")),
+        ("en", ("Reply", "New message", "To", "Send", "(no subject)")),
+    ],
+)
+def test_webmail_reports_the_original_message_by_its_subject(host, locale, words):
+    # The learner reads the value in the answer field and may have to type it: the subject as
+    # the mailbox shows it, never the scenario's id (m1, m2...).
+    reply, new, to, send, no_subject = words
+    messages = [
+        dict(MAIL["messages"][0], id="m1", subject="  Sortie   du\njeudi : qui vient ? "),
+        dict(MAIL["messages"][0], id="m2", subject="", date="2024-03-11 08:00"),
+    ]
+    scenario = dict(MAIL, messages=messages, auto_replies=[], report={"source": "source"})
+    sim = host("webmail", scenario, locale)
+    f = sim.frame
+    f.get_by_role("button", name="Sortie du jeudi").click()
+    f.get_by_role("button", name=reply, exact=True).click()
+    f.get_by_role("button", name=send).click()
+    assert sim.last_answer() == {"source": "Sortie du jeudi : qui vient ?"}
+    f.get_by_role("button", name=no_subject).click()
+    f.get_by_role("button", name=reply, exact=True).click()
+    f.get_by_role("button", name=send).click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
+    assert sim.answers()[-1] == {"source": no_subject}
+    f.get_by_role("button", name=new).click()
+    f.get_by_label(to, exact=True).fill("hugo@college.fr")
+    f.get_by_role("button", name=send).click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 3")
+    assert sim.answers()[-1] == {"source": ""}
 
 
 TREE = {
@@ -1198,6 +1233,80 @@ def test_first_solutions_of_reported_fields_hold_no_code_word():
         if locale == "fr":
             words = set(re.split(r"[\W_]+", variants[0].casefold()))
             assert not words & ENGLISH_CODES, f"{where} holds {sorted(words & ENGLISH_CODES)}"
+        checked += 1
+    assert checked
+
+
+def source_fields():
+    """Every webmail field the bank fills with `source`: (challenge, locale, scenario, variants)."""
+    for node in content_challenges():
+        if node["embed"].get("simulator") != "webmail":
+            continue
+        for locale, scenario in sorted((node["embed"].get("scenario") or {}).items()):
+            report = scenario.get("report")
+            wanted = {"answer": report} if isinstance(report, str) else dict(report or {})
+            for key, quantity in wanted.items():
+                if quantity != "source":
+                    continue
+                if isinstance(report, str):
+                    solutions = node.get("solutions") or {}
+                else:
+                    fields = [f for f in node.get("fields") or [] if f.get("key") == key]
+                    solutions = (fields[0].get("solutions") if fields else None) or {}
+                variants = [str(v) for v in solutions.get(locale) or []]
+                yield node, key, locale, scenario, variants
+
+
+def shown_subject(message, locale):
+    """A message's subject as the webmail's list shows it and its `source` reports it."""
+    subject = re.sub(r"\s+", " ", str(message.get("subject") or "")).strip()
+    return subject or {"fr": "(sans objet)", "en": "(no subject)"}[locale]
+
+
+def test_content_expects_the_original_message_by_its_subject():
+    # The webmail reports the replied or forwarded message by its subject: the first solution
+    # is the subject of one of the scenario's messages (the same message in both locales), and
+    # no accepted form is a bare id or would also accept another message's subject.
+    checking = pytest.importorskip("octet.content.domain.checking")
+    chosen, checked = {}, 0
+    for node, key, locale, scenario, variants in source_fields():
+        where = f"{node['id']}.{key} ({locale})"
+        mails = [m for box in ("messages", "sent") for m in scenario.get(box) or []]
+        subjects = {str(m.get("id")): shown_subject(m, locale) for m in mails}
+        assert variants, f"{where}: no solution"
+        ids = [i for i, subject in subjects.items() if subject == variants[0]]
+        assert len(ids) == 1, f"{where}: {variants[0]!r} is not one message's subject as shown"
+        chosen.setdefault((node["id"], key), {})[locale] = ids[0]
+        tolerances = node.get("tolerances") or []
+        for variant in variants:
+            assert variant not in subjects, f"{where}: {variant!r} is an id the learner never sees"
+        for other, subject in subjects.items():
+            if other != ids[0]:
+                assert not checking.matches_any(subject, variants, tolerances), (
+                    f"{where}: the subject of {other} ({subject!r}) would be accepted"
+                )
+        checked += 1
+    assert checked, "no challenge reports the original message any more: drop this test"
+    for (challenge, key), by_locale in chosen.items():
+        assert len(set(by_locale.values())) == 1, f"{challenge}.{key}: fr and en disagree"
+
+
+@pytest.mark.browser
+def test_content_webmail_fills_the_original_subject_as_the_first_solution(host):
+    # Forward the expected message of each such challenge: the field gets the first solution.
+    words = {"fr": ("Transférer", "À", "Envoyer"), "en": ("Forward", "To", "Send")}
+    checked = 0
+    for node, key, locale, scenario, variants in source_fields():
+        forward, to, send = words[locale]
+        sim = host("webmail", scenario, locale)
+        f = sim.frame
+        f.locator(".subj", has_text=variants[0]).first.click()
+        f.get_by_role("button", name=forward, exact=True).click()
+        f.get_by_label(to, exact=True).fill("someone@example.org")
+        f.get_by_role("button", name=send).click()
+        answer = sim.last_answer()
+        got = answer if isinstance(scenario.get("report"), str) else answer[key]
+        assert got == variants[0], f"{node['id']}.{key} ({locale})"
         checked += 1
     assert checked
 
