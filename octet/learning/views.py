@@ -1,8 +1,9 @@
 import mimetypes
+from functools import wraps
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +29,19 @@ from octet.learning.models import Assessment, ProblemReport
 # comes next in the same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
+
+
+def staff_only(view):
+    """Pages for content authors: a visitor signs in with Octet's form, a learner is refused."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _locale() -> str:
@@ -505,7 +519,7 @@ def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpRespo
     return response
 
 
-@staff_member_required
+@staff_only
 @require_GET
 def preview_list(request: HttpRequest) -> HttpResponse:
     release = current_release()
@@ -527,7 +541,7 @@ def preview_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_only
 def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
     """Any challenge in any locale, with its solution checked live, for content review."""
     release = current_release()

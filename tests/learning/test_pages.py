@@ -20,6 +20,16 @@ def signed_in(client, learner, password):
     return client
 
 
+def test_preview_is_for_staff_only_and_visitors_sign_in_with_octets_form(signed_in, client):
+    challenge = next(iter(current_release().challenges))
+    response = signed_in.get(f"/preview/{challenge}")  # a learner is not staff
+    assert response.status_code == 403
+    signed_in.logout()
+    response = client.get("/preview/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/sign-in?next=/preview/")
+
+
 def test_staff_preview_checks_any_challenge_live_in_both_languages(client, django_user_model):
     staff = django_user_model.objects.create_user(
         "staff", "s@example.org", "Staff-Pass1", is_staff=True, language="en"
@@ -38,13 +48,6 @@ def test_staff_preview_checks_any_challenge_live_in_both_languages(client, djang
     assert "The checker rejects this answer." in wrong
     listing = client.get("/preview/?competence=1.1").content.decode()
     assert "challenges" in listing
-
-
-def test_preview_is_for_staff_only(signed_in):
-    challenge = next(iter(current_release().challenges))
-    response = signed_in.get(f"/preview/{challenge}")
-    assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
 
 
 def test_lessons_are_served_in_the_learners_language(client):
