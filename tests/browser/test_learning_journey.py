@@ -462,3 +462,30 @@ def test_a_timed_question_counts_down_only_with_javascript(
         assert "s left when this page was shown." in text
         assert not timer.locator("[data-countdown]").is_visible()
     page.context.close()
+
+
+def test_an_answer_after_the_session_ended_leads_to_a_whole_sign_in_page_then_back(
+    page, learner, password
+):
+    """The script does not show the sign-in form inside a page whose header says signed in."""
+    t = TEXT["en"]
+    sign_in(page, learner, password, t)
+    start_test(page, "1.1")
+    assessment = Assessment.objects.get(user=learner)
+    challenge = plain_question("1.1")
+    force(assessment.pk, challenge)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    page.wait_for_load_state()
+    session = [c for c in page.context.cookies() if c["name"] == "sessionid"]
+    page.context.clear_cookies(name="sessionid")  # the session ends (timed out, signed out)
+    assert session
+    fill(page, challenge, "en")
+    with page.expect_navigation(url="**/account/sign-in**"):
+        page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.get_by_role("link", name=t["sign_in"]).first.wait_for()  # the header of a visitor
+    assert not Answer.objects.exists()
+    page.get_by_label(t["login"]).fill(learner.username)
+    page.get_by_label(t["password"], exact=True).fill(password)
+    page.locator("main").get_by_role("button", name=t["sign_in"]).click()
+    page.wait_for_url(f"{page.base}/assessments/{assessment.pk}/")
+    assert page.locator(QUESTION).get_attribute("value") == challenge.id

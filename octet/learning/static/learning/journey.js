@@ -117,8 +117,9 @@
     form.setAttribute("data-sending", "");
     fetch(form.getAttribute("action"), {
       method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin",
-      headers: { "X-Octet-Inline": "1" }
+      redirect: "manual", headers: { "X-Octet-Inline": "1" }
     }).then(function (response) {
+      // Anything but the message (a redirect to sign in again...) goes the plain way.
       if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
       return response.text().then(function (text) {
         form.removeAttribute("data-sending");
@@ -157,12 +158,17 @@
     var body = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
     // Not form.action: the buttons named "action" shadow that property.
+    // A redirect is not followed here: it leads somewhere else than the test (to sign in again
+    // once the session has ended, to the profile when a test cannot start), and the form sent
+    // the plain way gets it as a whole page, with its header and its message.
     fetch(form.getAttribute("action"), {
-      method: "POST", body: body, credentials: "same-origin", headers: { "X-Octet-Inline": "1" }
+      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+      headers: { "X-Octet-Inline": "1" }
     }).then(function (response) {
       if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+      var url = response.headers.get("X-Octet-Url");
+      if (!url) throw new Error("not a page of the test");
       return response.text().then(function (html) {
-        var url = response.headers.get("X-Octet-Url") || response.url;
         if (!show(html, url)) throw new Error("not a page");
       });
     }).catch(function () { sendPlainly(form, submitter); });
