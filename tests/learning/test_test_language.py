@@ -4,7 +4,7 @@ import pytest
 
 from octet.content.domain.release import current_release
 from octet.learning.models import Assessment
-from tests.learning.helpers import answer_current, start
+from tests.learning.helpers import answer_current, finish_test, start
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,13 @@ def test_the_notice_speaks_the_interface_language(signed_in):
     switch(signed_in, "fr")
     page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
     assert NOTICE_FR in page
+
+
+def test_the_results_say_in_which_language_the_test_was_taken(signed_in):
+    switch(signed_in, "fr")
+    assessment_id = start(signed_in, "1.1")
+    finish_test(signed_in, assessment_id)
+    switch(signed_in, "en")
+    page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    assert "This test was taken in French" in page
+    assert "goes on" not in page
