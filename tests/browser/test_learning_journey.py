@@ -150,6 +150,16 @@ def sign_in(page, learner, password, t):
     page.get_by_role("button", name=t["sign_in"]).click()
 
 
+def open_question(page, learner, password, challenge, t=None):
+    """Sign in, start the test of the challenge's competence, and show that challenge in it."""
+    sign_in(page, learner, password, t or TEXT["en"])
+    start_test(page, challenge.competence_id)
+    assessment = Assessment.objects.get(user=learner)
+    force(assessment.pk, challenge)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    return assessment
+
+
 def run_competence_test(page, learner, password, language, javascript=True):
     t = TEXT[language]
     learner.language = language
@@ -291,12 +301,8 @@ def test_resume_after_closing_the_page(browser, live_server, learner, password):
 def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, password):
     """The settings simulator reports by postMessage; the page fills the fields; Octet judges."""
     t = TEXT["en"]
-    sign_in(page, learner, password, t)
-    start_test(page, "5.1")
-    assessment = Assessment.objects.get(user=learner)
     challenge = current_release().challenges["troubleshootingBasics2-back-online"]
-    force(assessment.pk, challenge)
-    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    assessment = open_question(page, learner, password, challenge)
     simulator = page.frame_locator("iframe[data-simulator]")
     simulator.get_by_role("switch", name="Airplane mode").wait_for()
     assert_accessible(page)
@@ -387,12 +393,8 @@ def test_the_language_switch_stays_on_a_question_reached_without_a_page_load(
 def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, learner, password):
     """A poor connection: the server records the answer, but its response never arrives."""
     t = TEXT["en"]
-    sign_in(page, learner, password, t)
-    start_test(page, "1.1")
-    assessment = Assessment.objects.get(user=learner)
     challenge = plain_question("1.1")
-    force(assessment.pk, challenge)
-    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    assessment = open_question(page, learner, password, challenge)
     calls = []
 
     def lose_the_first_response(route):
@@ -444,11 +446,7 @@ def test_a_timed_question_counts_down_only_with_javascript(
         for c in current_release().challenges.values()
         if c.timer and c.validated and not c.embed and c.competence_id == "1.1"
     )
-    sign_in(page, learner, password, TEXT["en"])
-    start_test(page, "1.1")
-    assessment = Assessment.objects.get(user=learner)
-    force(assessment.pk, timed)
-    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    open_question(page, learner, password, timed)
     timer = page.locator(".timer")
     if javascript:
         countdown = timer.locator("[data-countdown]")
@@ -469,12 +467,8 @@ def test_an_answer_after_the_session_ended_leads_to_a_whole_sign_in_page_then_ba
 ):
     """The script does not show the sign-in form inside a page whose header says signed in."""
     t = TEXT["en"]
-    sign_in(page, learner, password, t)
-    start_test(page, "1.1")
-    assessment = Assessment.objects.get(user=learner)
     challenge = plain_question("1.1")
-    force(assessment.pk, challenge)
-    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    assessment = open_question(page, learner, password, challenge)
     page.wait_for_load_state()
     session = [c for c in page.context.cookies() if c["name"] == "sessionid"]
     page.context.clear_cookies(name="sessionid")  # the session ends (timed out, signed out)

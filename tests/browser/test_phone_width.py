@@ -5,9 +5,8 @@ import re
 import pytest
 
 from octet.content.domain.release import current_release
-from octet.learning.models import Assessment
 from tests.browser.conftest import PHONE, assert_accessible, assert_fits_phone_width, page_width
-from tests.browser.test_learning_journey import TEXT, force, sign_in, start_test, submit
+from tests.browser.test_learning_journey import TEXT, open_question, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,11 +53,7 @@ def test_a_table_scrolls_in_its_own_box_and_long_answers_wrap(page, learner, pas
         and c.type.startswith("qroc")
         and "|---" in c.instruction["en"]
     )
-    sign_in(page, learner, password, t)
-    start_test(page, table.competence_id)  # the question must belong to the test's competence
-    assessment = Assessment.objects.get(user=learner)
-    force(assessment.pk, table)
-    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    open_question(page, learner, password, table)
     assert page.locator(".challenge__instruction .table-scroll[tabindex='0'] table").count() >= 1
     assert_fits_phone_width(page)
     assert_accessible(page)
