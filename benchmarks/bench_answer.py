@@ -62,7 +62,7 @@ GOALS = {"p99_ms": 150.0, "ratio": 0.4}
 
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 CHALLENGE_RE = re.compile(rb'<input type="hidden" name="challenge_id" value="([^"]+)">')
-LOCALE_RE = re.compile(rb'id="challenge-form" lang="([a-z]+)"')
+LOCALE_RE = re.compile(rb'class="challenge__instruction" lang="([a-z]+)"')
 PATH_RE = re.compile(r"^/assessments/(\d+)/(checkpoint|results)?$")
 # What the challenge page's script sends to get the next question in the answer's response.
 INLINE = {"X-Octet-Inline": "1"}
