@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -21,17 +20,13 @@ from octet.accounts import services
 from octet.accounts.forms import DeleteAccountForm, OctetPasswordResetForm, SignInForm, SignUpForm
 from octet.accounts.selectors import user_by_identifier
 from octet.core.decorators import post_only
+from octet.core.navigation import ours
 
 BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return default
+    return ours(request, request.POST.get("next") or request.GET.get("next"), default)
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:

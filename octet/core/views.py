@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from octet.accounts import services as account_services
 from octet.core.decorators import post_only
+from octet.core.navigation import ours
 from octet.core.selectors import database_is_up
 
 logger = logging.getLogger(__name__)
@@ -36,12 +36,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the account and in a cookie."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = redirect(next_url)
+    response = redirect(ours(request, request.POST.get("next"), "/"))
     if language not in dict(settings.LANGUAGES):
         return response
     translation.activate(language)
@@ -70,16 +65,6 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 
 
-def _same_origin_referer(request: HttpRequest) -> str | None:
-    """The page a form was sent from, when the browser says so and it is one of ours."""
-    referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return referer
-    return None
-
-
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent with an expired or missing security token (settings.CSRF_FAILURE_VIEW).
 
@@ -87,7 +72,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     done; the page offers the way back to the form's page. The technical `reason` is not shown:
     CsrfViewMiddleware logs it (logger `django.security.csrf`, with the path).
     """
-    back = _same_origin_referer(request)
+    back = ours(request, request.headers.get("Referer"))  # the page the form was sent from
     # The language switch on this page comes back to the form's page, not to the action.
     request.shown_at = back or reverse("core:home")
     return render(request, "core/csrf_failure.html", {"back": back}, status=403)

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -20,6 +19,7 @@ from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
 from octet.core.decorators import post_only
 from octet.core.domain.markdown import render as render_markdown
+from octet.core.navigation import ours
 from octet.learning import selectors, services
 from octet.learning.domain.presentation import answer_from_form
 from octet.learning.domain.simulators import simulator_page
@@ -405,10 +405,7 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 
 def _back(request, default: str) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = default
-    return redirect(target)
+    return redirect(ours(request, request.POST.get("next"), default))
 
 
 @login_required
