@@ -80,6 +80,24 @@ def reset_eligibility(user_id: int, competence_id: str, now: datetime):
     return None if last is None else knowledge.can_reset(last, now)
 
 
+def _reset_offer(last: datetime | None, score, now: datetime) -> tuple[bool, int]:
+    """What the learner is offered: a reset now, or in how many days (0: none to wait for).
+
+    Seven days after the last activity in the competence, and only with pix to lose.
+    """
+    if last is None or score.exact_pix <= 0:
+        return False, 0
+    reset = knowledge.can_reset(last, now)
+    return reset.allowed, reset.remaining_days
+
+
+def reset_offer(user_id: int, competence_id: str, now: datetime):
+    """The competence's score now, whether it can be reset now, and if not in how many days."""
+    score = competence_scores_around(user_id, competence_id, now)[1]
+    allowed, wait_days = _reset_offer(last_activity(user_id, competence_id), score, now)
+    return score, allowed, wait_days
+
+
 @dataclass
 class CompetenceCard:
     id: str
@@ -164,11 +182,10 @@ def profile(user, locale: str, now: datetime | None = None) -> Profile:
                 item.state = "completed"
                 improve = knowledge.can_improve(completed[competence_id], now, level=score.level)
                 item.can_improve, item.improve_wait_days = improve.allowed, improve.remaining_days
-            if item.state != "started" and competence_id in last_by_competence:
-                reset = knowledge.can_reset(last_by_competence[competence_id], now)
-                has_pix = score.exact_pix > 0
-                item.can_reset = reset.allowed and has_pix
-                item.reset_wait_days = reset.remaining_days if has_pix else 0
+            if item.state != "started":
+                item.can_reset, item.reset_wait_days = _reset_offer(
+                    last_by_competence.get(competence_id), score, now
+                )
             card.competences.append(item)
         areas.append(card)
     return Profile(

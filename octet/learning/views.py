@@ -107,19 +107,13 @@ def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
                 request, _("The competence has been reset. You can take its test again.")
             )
         return redirect("learning:profile")
-    score = selectors.competence_scores_around(request.user.pk, competence_id, timezone.now())[1]
-    eligibility = selectors.reset_eligibility(request.user.pk, competence_id, timezone.now())
-    has_pix = score.exact_pix > 0
+    score, allowed, wait_days = selectors.reset_offer(
+        request.user.pk, competence_id, timezone.now()
+    )
     return render(
         request,
         "learning/reset.html",
-        {
-            "competence": competence,
-            "score": score,
-            # As on the profile: a competence without pix has nothing to reset.
-            "allowed": has_pix and eligibility is not None and eligibility.allowed,
-            "wait_days": eligibility.remaining_days if has_pix and eligibility else 0,
-        },
+        {"competence": competence, "score": score, "allowed": allowed, "wait_days": wait_days},
     )
 
 
