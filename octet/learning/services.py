@@ -425,6 +425,8 @@ def report_problem(
     *, user, assessment, challenge_id: str, locale: str, category: str, comment: str
 ) -> ProblemReport:
     """Store a learner's report on a question of their test (the current one or one answered)."""
+    if category not in ProblemReport.Category.values:
+        raise NotAllowed("no-category")
     if (
         challenge_id != assessment.current_challenge_id
         and not assessment.answers.filter(challenge_id=challenge_id).exists()

@@ -371,24 +371,23 @@ def _results_page(request, current: Assessment) -> HttpResponse:
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
-    category = request.POST.get("category", "")
     sent = False
-    if category not in ProblemReport.Category.values:
-        message = _("Choose what the problem is about.")
-    else:
-        try:
-            services.report_problem(
-                user=request.user,
-                assessment=current,
-                challenge_id=request.POST.get("challenge_id", ""),
-                locale=current.locale,
-                category=category,
-                comment=request.POST.get("comment", ""),
-            )
-        except services.NotAllowed:
-            message = _("This question is not part of your test: nothing was sent.")
+    try:
+        services.report_problem(
+            user=request.user,
+            assessment=current,
+            challenge_id=request.POST.get("challenge_id", ""),
+            locale=current.locale,
+            category=request.POST.get("category", ""),
+            comment=request.POST.get("comment", ""),
+        )
+    except services.NotAllowed as error:
+        if error.reason == "no-category":
+            message = _("Choose what the problem is about.")
         else:
-            sent, message = True, _("Thank you: your report has been sent to the content authors.")
+            message = _("This question is not part of your test: nothing was sent.")
+    else:
+        sent, message = True, _("Thank you: your report has been sent to the content authors.")
     if request.headers.get(INLINE_HEADER) == "1":
         # The page's script shows the message by the form, and the answer typed stays.
         return HttpResponse(
