@@ -250,8 +250,9 @@ def useful_tutorial_ids(user) -> set[str]:
     return _with_same_page(useful)
 
 
-def my_tutorials(user, locale: str) -> tuple[list, list]:
-    """The "My tutorials" page: saved ones, then recommended ones not saved, one per page.
+def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
+    """The "My tutorials" page: saved ones, then recommended ones not saved, one per page, and
+    the ids shown as saved (`saved_tutorial_ids`, from the same read).
 
     A saved lesson is shown in the interface language when it has that version (a lesson
     saved in French is listed in English on an English page); a page of the web stays in its
@@ -274,7 +275,7 @@ def my_tutorials(user, locale: str) -> tuple[list, list]:
         if link not in seen:
             seen.add(link)
             recommended.append(release.tutorials[tutorial_id])
-    return saved, recommended
+    return saved, recommended, _with_same_page(saved_ids)
 
 
 def competence_scores_around(user_id: int, competence_id: str, moment: datetime):

@@ -430,14 +430,14 @@ def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 @never_cache
 @require_GET
 def tutorials(request: HttpRequest) -> HttpResponse:
-    saved, recommended = selectors.my_tutorials(request.user, _locale())
+    saved, recommended, saved_ids = selectors.my_tutorials(request.user, _locale())
     return render(
         request,
         "learning/tutorials.html",
         {
             "saved_tutorials": saved,
             "recommended": recommended,
-            "saved": selectors.saved_tutorial_ids(request.user),
+            "saved": saved_ids,
             "useful": selectors.useful_tutorial_ids(request.user),
         },
     )
