@@ -102,6 +102,25 @@
     HTMLFormElement.prototype.submit.call(form);
   }
 
+  // Send a form as the page's script does: URL-encoded, as the plain form sends it (lighter to
+  // send and to read than multipart), with the header that asks for a reply meant for this
+  // script. A redirect is not followed: it leads elsewhere than the test (to sign in again once
+  // the session has ended, to the profile when a test cannot start), and the callers then send
+  // the form the plain way, which gets it as a whole page with its header and its message.
+  // Resolves to the response when it is 200 or 400 (a page, or a message, to show here).
+  function send(form, submitter) {
+    var body = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    // Not form.action: the buttons named "action" shadow that property.
+    return fetch(form.getAttribute("action"), {
+      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+      headers: { "X-Octet-Inline": "1" }
+    }).then(function (response) {
+      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+      return response;
+    });
+  }
+
   // The button that sent a form (validate or skip), for browsers without event.submitter.
   var pressed = null;
   document.addEventListener("click", function (event) {
@@ -115,12 +134,7 @@
     event.preventDefault();
     if (form.hasAttribute("data-sending")) return;
     form.setAttribute("data-sending", "");
-    fetch(form.getAttribute("action"), {
-      method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin",
-      redirect: "manual", headers: { "X-Octet-Inline": "1" }
-    }).then(function (response) {
-      // Anything but the message (a redirect to sign in again...) goes the plain way.
-      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+    send(form, null).then(function (response) {
       return response.text().then(function (text) {
         form.removeAttribute("data-sending");
         var ok = response.status === 200;
@@ -154,18 +168,7 @@
     if (!inline || !able) return;
     event.preventDefault();
     var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
-    // URL-encoded, as the plain form sends it: lighter to send and to read than multipart.
-    var body = new URLSearchParams(new FormData(form));
-    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
-    // Not form.action: the buttons named "action" shadow that property.
-    // A redirect is not followed here: it leads somewhere else than the test (to sign in again
-    // once the session has ended, to the profile when a test cannot start), and the form sent
-    // the plain way gets it as a whole page, with its header and its message.
-    fetch(form.getAttribute("action"), {
-      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
-      headers: { "X-Octet-Inline": "1" }
-    }).then(function (response) {
-      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
+    send(form, submitter).then(function (response) {
       var url = response.headers.get("X-Octet-Url");
       if (!url) throw new Error("not a page of the test");
       return response.text().then(function (html) {
