@@ -807,17 +807,26 @@ ROBOT = {
 }
 
 
+def add_blocks(frame, blocks):
+    """Press the robot's "+ block" buttons, in order (labels in the simulator's language)."""
+    for block in blocks:
+        frame.get_by_role("button", name=f"+ {block}").click()
+
+
+def run_program(frame, blocks, run):
+    """Add the blocks, then press the run button ("Run", "Exécuter")."""
+    add_blocks(frame, blocks)
+    frame.get_by_role("button", name=f"▶ {run}").click()
+
+
 @pytest.mark.browser
 def test_robot_runs_a_program_with_a_repeat(host):
     sim = host("robot", ROBOT, locale="en")
     sim.page.emulate_media(reduced_motion="reduce")
     f = sim.frame
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="+ Turn right").click()
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="▶ Run").click()
+    run_program(
+        f, ["Move forward", "Move forward", "Turn right", "Move forward", "Move forward"], "Run"
+    )
     assert sim.last_answer() == {
         "result": "crash",
         "program": "forward, forward, right, forward, forward",
@@ -827,12 +836,7 @@ def test_robot_runs_a_program_with_a_repeat(host):
     f.get_by_role("button", name="Remove line 5").click()
     f.get_by_role("button", name="Clear all").click()
     f.get_by_label("times").fill("2")
-    f.get_by_role("button", name="+ Repeat").click()
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="+ End of repeat").click()
-    f.get_by_role("button", name="+ Turn right").click()
-    f.get_by_role("button", name="+ Move forward").click()
-    f.get_by_role("button", name="▶ Run").click()
+    run_program(f, ["Repeat", "Move forward", "End of repeat", "Turn right", "Move forward"], "Run")
     sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
     assert sim.answers()[-1] == {
         "result": "success",
@@ -847,10 +851,7 @@ def test_robot_reports_its_run_in_french(host):
     sim = host("robot", dict(ROBOT, report=report), locale="fr")
     sim.page.emulate_media(reduced_motion="reduce")
     f = sim.frame
-    f.get_by_role("button", name="+ Avancer").click()
-    f.get_by_role("button", name="+ Tourner à droite").click()
-    f.get_by_role("button", name="+ Avancer").click()
-    f.get_by_role("button", name="▶ Exécuter").click()
+    run_program(f, ["Avancer", "Tourner à droite", "Avancer"], "Exécuter")
     assert sim.last_answer() == {
         "result": "incomplet",
         "program": "avancer, droite, avancer",
@@ -858,12 +859,9 @@ def test_robot_reports_its_run_in_french(host):
     }
     f.get_by_role("button", name="Tout effacer").click()
     f.get_by_label("fois").fill("2")
-    f.get_by_role("button", name="+ Répéter").click()
-    f.get_by_role("button", name="+ Avancer").click()
-    f.get_by_role("button", name="+ Fin de la répétition").click()
-    f.get_by_role("button", name="+ Tourner à droite").click()
-    f.get_by_role("button", name="+ Avancer").click()
-    f.get_by_role("button", name="▶ Exécuter").click()
+    run_program(
+        f, ["Répéter", "Avancer", "Fin de la répétition", "Tourner à droite", "Avancer"], "Exécuter"
+    )
     sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
     assert sim.answers()[-1] == {
         "result": "réussite",
@@ -871,10 +869,7 @@ def test_robot_reports_its_run_in_french(host):
         "facing": "bas",
     }
     f.get_by_role("button", name="Tout effacer").click()
-    f.get_by_role("button", name="+ Tourner à gauche").click()
-    f.get_by_role("button", name="+ Tourner à gauche").click()
-    f.get_by_role("button", name="+ Avancer").click()
-    f.get_by_role("button", name="▶ Exécuter").click()
+    run_program(f, ["Tourner à gauche", "Tourner à gauche", "Avancer"], "Exécuter")
     sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 3")
     assert sim.answers()[-1] == {
         "result": "collision",
