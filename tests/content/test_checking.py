@@ -46,8 +46,10 @@ def qroc(fr, en=None, tolerances=ALL):
     )
 
 
-def numeric(number, tolerance="0"):
-    return Challenge(id="c-num", type="numeric", number=number, tolerance=tolerance)
+def numeric(number, tolerance="0", label=None):
+    return Challenge(
+        id="c-num", type="numeric", number=number, tolerance=tolerance, label=label or {}
+    )
 
 
 def ind():
@@ -280,6 +282,34 @@ def test_qrocm_dep_finds_the_best_assignment():
 )
 def test_numeric(number, tolerance, answer, outcome):
     assert check_answer(numeric(number, tolerance), "fr", answer).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "label, answer, outcome",
+    [
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("fr", "3,6 Mo"), "ok"),
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("fr", "3,6Mo"), "ok"),
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("fr", "3,6 mégaoctets"), "ok"),
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("en", "3.6 MB"), "ok"),
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("fr", "3,6 Go"), "ko"),  # another unit
+        ({"fr": "Poids (Mo) :", "en": "Size (MB):"}, ("fr", "3,6 Mo Mo"), "ko"),
+        ({"fr": "Total (€) :", "en": "Total (€):"}, ("en", "€3.60"), "ok"),
+        ({"fr": "Total (€) :", "en": "Total (€):"}, ("fr", "3,60 euros"), "ok"),
+        ({"fr": "Total (€) :", "en": "Total (€):"}, ("fr", "€ 3,6 €"), "ko"),
+        ({"fr": "Total (€) :", "en": "Total (€):"}, ("en", "3.6 $"), "ko"),
+        ({"fr": "Nombre de photos :", "en": "Number of photos:"}, ("fr", "3,6 photos"), "ok"),
+        ({"fr": "Nombre d'adhérents :"}, ("fr", "3,6 adherent"), "ok"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 images"), "ko"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("en", "3.6 hours"), "ok"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 h"), "ok"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 min"), "ko"),
+        ({"fr": "Résultat :", "en": "Result:"}, ("fr", "3,6 Mo"), "ko"),  # no unit named
+        ({"fr": "Poids (Mo) :"}, ("en", "3.6 MB"), "ko"),  # the label of that locale decides
+    ],
+)
+def test_numeric_accepts_the_unit_its_label_names(label, answer, outcome):
+    locale, typed = answer
+    assert check_answer(numeric("3.6", "0", label), locale, typed).outcome == outcome
 
 
 def test_parse_number():

@@ -324,9 +324,68 @@ def number_readings(text: object) -> list[Decimal]:
     return readings
 
 
-def check_numeric(challenge: Challenge, answer: object) -> Verdict:
+# Spellings of one unit, compared after t1. A label names its unit once ("Taille (Mo) :"); a
+# learner may write it any of these ways, but never another unit: "3,6 Go" for 3.6 Mo is wrong.
+_SAME_UNIT = [
+    frozenset(group.split())
+    for group in (
+        "go gb gigaoctet gigaoctets gigabyte gigabytes",
+        "mo mb megaoctet megaoctets megabyte megabytes",
+        "ko kb kilooctet kilooctets kilobyte kilobytes",
+        "€ eur euro euros",
+        "% pourcent pourcents percent pct",
+        "s sec secs seconde secondes second seconds",
+        "min mins mn minute minutes",
+        "h heure heures hour hours",
+        "cm centimetre centimetres centimeter centimeters",
+        "px pixel pixels",
+        "kwh",
+        "an ans annee annees year years",
+    )
+]
+_UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)\s*:?$")
+_COUNTED_IN_LABEL = re.compile(r"^(?:nombre d(?:e |')|number of )([^():]{1,30}?)\s*:?$", re.I)
+_NUMBER_WITH_WORDS = re.compile(
+    r"(?P<before>[^\d+\-.,]*?) ?(?P<number>[+-]?[\d.,' ]*\d[\d.,]*) ?(?P<after>[^\d]*)"
+)
+
+
+def label_units(label: str) -> frozenset[str]:
+    """The words that may follow (or, for a currency, precede) the number, after t1.
+
+    From the unit between brackets at the end of the label ("Espace (Go) :") or the label itself
+    ("Heures :"), with its other spellings, or from what a count counts ("Nombre de photos :"
+    allows "photos" and "photo").
+    """
+    label = pretreat(label)
+    if unit := _UNIT_IN_LABEL.search(label):
+        word = _t1(unit.group(1))
+        return next((group for group in _SAME_UNIT if word in group), frozenset({word}))
+    if counted := _COUNTED_IN_LABEL.match(label):
+        word = _t1(counted.group(1))
+        return frozenset({word, word.removesuffix("s")})
+    word = _t1(label.removesuffix(":"))  # the label is the unit itself: "Heures :"
+    return next((group for group in _SAME_UNIT if word in group), frozenset())
+
+
+def _number_part(text: object, units: frozenset[str]) -> object:
+    """The number of "12,5 €", "€12.50" or "4000 photos" when the words are the label's unit."""
+    if not isinstance(text, str) or not units:
+        return text
+    parts = _NUMBER_WITH_WORDS.fullmatch(pretreat(text))
+    if not parts:
+        return text
+    before, after = _t1(parts["before"]), _t1(parts["after"])
+    if before and after:
+        return text
+    words = before or after
+    return parts["number"] if not words or words in units else text
+
+
+def check_numeric(challenge: Challenge, answer: object, locale: str = "") -> Verdict:
     if isinstance(answer, Mapping):
         answer = answer.get("answer")
+    answer = _number_part(answer, label_units(challenge.label.get(locale, "")))
     expected, tolerance = Decimal(challenge.number), Decimal(challenge.tolerance)
     ok = any(abs(value - expected) <= tolerance for value in number_readings(answer))
     return _verdict({"answer": ok})
@@ -346,7 +405,7 @@ def check_answer(challenge: Challenge, locale: str, answer: object) -> Verdict:
         if challenge.type == "qrocm-dep":
             return check_qrocm_dep(challenge, locale, answer)
         if challenge.type == "numeric":
-            return check_numeric(challenge, answer)
+            return check_numeric(challenge, answer, locale)
     except (RecursionError, MemoryError, ValueError, TypeError, ArithmeticError):
         # a hostile answer must cost the learner the question, never the server a 500
         return _verdict({}, ok=False)
