@@ -174,6 +174,19 @@ def test_qroc_default_tolerances(answer, outcome):
         ("Le Mans", "LeMans", {"t2"}, "ko"),  # without t1 inner spaces count
         ("Москва", "москва", ALL, "ok"),  # other scripts keep their letters under t2
         ("Москва", "Mосква", {"t2"}, "ko"),  # a Latin M is not a Cyrillic one
+        # t3 forgives a typo, never a negation
+        ("navigation privée", "navigation non privée", ALL, "ko"),
+        ("navigation privée", "navigaton privée", ALL, "ok"),
+        ("private browsing", "not private browsing", ALL, "ko"),
+        ("bloquer", "débloquer", ALL, "ko"),
+        ("block the user", "unblock the user", ALL, "ko"),
+        ("correct", "incorrect", ALL, "ko"),
+        ("imprimer", "inprimer", ALL, "ok"),  # a typo that happens to begin like "in-"
+        ("pas de son", "pas de sons", ALL, "ok"),  # the variant has the negation itself
+        # a final full stop is not part of the answer, even without t2
+        ("45.83.20.199", "45.83.20.199.", {"t1"}, "ok"),
+        ("45.83.20.199", "45.83.20.19.", {"t1"}, "ko"),
+        ("3.2.", "3.2.", set(), "ok"),
     ],
 )
 def test_qroc_tolerances(expected, answer, tolerances, outcome):

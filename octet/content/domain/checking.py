@@ -146,20 +146,62 @@ def matches_any(answer: str, variants: Iterable[str], tolerances: Iterable[str])
     if not isinstance(answer, str) or len(answer) > MAX_FIELD_LENGTH:
         return False
     tolerances = frozenset(tolerances)
-    return _accepts(normalise(answer, tolerances), variants, tolerances)
+    return _accepts(normalise(answer, tolerances), variants, tolerances, _negations(answer))
 
 
-def _accepts(got: str, variants: Iterable[str], tolerances: frozenset[str]) -> bool:
-    """Does an answer, already normalised, match one of the variants?"""
+# A typo is forgiven, a "not" is not: t3 must never accept the opposite of the answer.
+_NEGATION_WORDS = frozenset(
+    ["non", "ne", "n", "pas", "jamais", "sans", "aucun", "not", "no", "never", "without"]
+)
+_NEGATING_PREFIXES = ("un", "de", "des", "dis", "non", "in", "im", "ir", "il", "anti")
+_WORDS = re.compile(r"\w+")
+
+
+def _negations(text: str) -> frozenset[str]:
+    """The negation words of a text: "navigation non privée" gives {"non"}."""
+    return frozenset(_WORDS.findall(_t1_words(text))) & _NEGATION_WORDS
+
+
+def _t1_words(text: str) -> str:
+    text = unicodedata.normalize("NFKD", pretreat(text).casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _is_typo(got: str, want: str, variant: str, negations: frozenset[str]) -> bool:
+    """Is `got` a misspelling of `want`, and not its negation ("unblock", "débloquer")?"""
+    if bounded_levenshtein(got, want, typo_allowance(want)) is None:
+        return False
+    if negations - _negations(variant):
+        return False
+    got, want = got.casefold(), want.casefold()
+    return not any(
+        got.startswith(prefix)
+        and not want.startswith(prefix)
+        and bounded_levenshtein(got[len(prefix) :], want, 1) is not None
+        for prefix in _NEGATING_PREFIXES
+    )
+
+
+def _accepts(
+    got: str,
+    variants: Iterable[str],
+    tolerances: frozenset[str],
+    negations: frozenset[str] = frozenset(),
+) -> bool:
+    """Does an answer, already normalised, match one of the variants?
+
+    A final full stop is ignored when the variant has none, even without t2: "3.2.2." is 3.2.2.
+    """
     if not got:
         return False
+    forms = (got, got[:-1]) if got.endswith(".") and len(got) > 1 else (got,)
     for variant in variants:
         want = _expected_form(variant, tolerances)
         if not want:
             continue
-        if got == want:
+        if got == want or (len(forms) == 2 and not want.endswith(".") and forms[1] == want):
             return True
-        if "t3" in tolerances and bounded_levenshtein(got, want, typo_allowance(want)) is not None:
+        if "t3" in tolerances and _is_typo(got, want, variant, negations):
             return True
     return False
 
@@ -286,7 +328,11 @@ def check_qrocm_dep(challenge: Challenge, locale: str, answer: object) -> Verdic
         if len(text) <= MAX_FIELD_LENGTH
     }
     accepts = {
-        key: [g for g, variants in enumerate(groups) if _accepts(forms[key], variants, tolerances)]
+        key: [
+            g
+            for g, variants in enumerate(groups)
+            if _accepts(forms[key], variants, tolerances, _negations(given[key]))
+        ]
         if key in forms
         else []
         for key in keys
