@@ -390,33 +390,6 @@ def test_the_language_switch_stays_on_a_question_reached_without_a_page_load(
     assert page.locator(QUESTION).get_attribute("value") == assessment.current_challenge_id
 
 
-def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, learner, password):
-    """A poor connection: the server records the answer, but its response never arrives."""
-    t = TEXT["en"]
-    challenge = plain_question("1.1")
-    assessment = open_question(page, learner, password, challenge)
-    calls = []
-
-    def lose_the_first_response(route):
-        calls.append(route.request.method)
-        if len(calls) == 1:
-            route.fetch()  # the server gets the answer and records it...
-            route.abort("connectionreset")  # ...and the page never hears back
-        else:
-            route.continue_()
-
-    page.route("**/answer", lose_the_first_response)
-    fill(page, challenge, "en")
-    with page.expect_navigation():  # the page falls back to sending the form the plain way
-        page.get_by_role("button", name=t["validate"], exact=True).click()
-    assert calls == ["POST", "POST"]
-    assert page.get_by_text(t["duplicate"]).is_visible()
-    after = Assessment.objects.get(pk=assessment.pk)
-    assert Answer.objects.filter(assessment=assessment).count() == 1
-    assert after.answer_count == 1
-    assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id
-
-
 def test_reset_asks_for_confirmation_on_an_accessible_page(page, client, learner, password):
     client.force_login(learner)
     finish_test(client, start_by_http(client, "1.1"), right=True)

@@ -89,8 +89,9 @@
     if (location.href.split("#")[0] !== shown) location.reload();
   });
 
-  // When fetch fails, the form is sent the plain way: a copy of an answer the server already
-  // recorded is recognised, so nothing is lost and nothing counts twice.
+  // When the reply is not a page of the test (a redirect, e.g. to sign in again once the
+  // session has ended; an error page), the form is sent the plain way, and the browser shows
+  // what the server answers to it as a whole page.
   function sendPlainly(form, submitter) {
     if (submitter && submitter.name) {
       var input = document.createElement("input");
@@ -102,23 +103,75 @@
     HTMLFormElement.prototype.submit.call(form);
   }
 
+  // How long a form may wait for its reply before the page says the connection is lost.
+  var PATIENCE = 30000;
+
   // Send a form as the page's script does: URL-encoded, as the plain form sends it (lighter to
   // send and to read than multipart), with the header that asks for a reply meant for this
   // script. A redirect is not followed: it leads elsewhere than the test (to sign in again once
   // the session has ended, to the profile when a test cannot start), and the callers then send
   // the form the plain way, which gets it as a whole page with its header and its message.
-  // Resolves to the response when it is 200 or 400 (a page, or a message, to show here).
+  // Resolves to the reply ({status, url, text}) when it is 200 or 400 (a page, or a message, to
+  // show here). When the request or its reply is lost (offline, the connection drops, no reply
+  // in time), it fails with `lost` set: sending it plainly would only show the browser's error
+  // page in place of the learner's answer, so the callers keep the form and say so.
   function send(form, submitter) {
     var body = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    var controller = window.AbortController ? new AbortController() : null;
+    var timeout = controller ? setTimeout(function () { controller.abort(); }, PATIENCE) : null;
+    function lost() {
+      clearTimeout(timeout);
+      var error = new Error("connection lost");
+      error.lost = true;
+      throw error;
+    }
     // Not form.action: the buttons named "action" shadow that property.
     return fetch(form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
-      headers: { "X-Octet-Inline": "1" }
+      headers: { "X-Octet-Inline": "1" }, signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      if (response.status !== 200 && response.status !== 400) throw new Error(response.status);
-      return response;
-    });
+      if (response.status !== 200 && response.status !== 400) {
+        clearTimeout(timeout);
+        throw new Error(response.status);
+      }
+      return response.text().then(function (text) {
+        clearTimeout(timeout);
+        return { status: response.status, url: response.headers.get("X-Octet-Url"), text: text };
+      }, lost);
+    }, lost);
+  }
+
+  // A message by a form: before its buttons (a question), its first field (the problem report),
+  // or the form itself (start, continue). Its text is set once it is in the page, so that screen
+  // readers announce it.
+  function notify(form, text, ok) {
+    var anchor = form.querySelector(".actions") || form.querySelector(".field") || form;
+    var note = anchor.previousElementSibling;
+    if (!note || !note.hasAttribute("data-notice")) {
+      note = document.createElement("p");
+      note.setAttribute("data-notice", "");
+      note.setAttribute("tabindex", "-1");
+      anchor.parentNode.insertBefore(note, anchor);
+    }
+    note.setAttribute("role", ok ? "status" : "alert");
+    note.className = "alert " + (ok ? "alert--success" : "alert--error");
+    note.textContent = "";
+    setTimeout(function () { note.textContent = text; }, 50);
+    return note;
+  }
+
+  // The request or its reply was lost: the form stays as the learner filled it, can be sent
+  // again (the server recognises an answer it already recorded), and the page says what
+  // happened. The focus, lost when the pressed button was disabled, goes to that message.
+  function keep(form) {
+    var text = document.querySelector("[data-connection-lost]");
+    setTimeout(function () {  // after lock(), which disables the buttons in a task of its own
+      form.removeAttribute("data-sending");
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = false; });
+      var note = notify(form, text ? text.textContent : "", false);
+      if (!document.activeElement || document.activeElement === document.body) note.focus();
+    }, 0);
   }
 
   // The button that sent a form (validate or skip), for browsers without event.submitter.
@@ -128,29 +181,19 @@
   });
 
   // A problem report goes by fetch, so the answer being typed in the question stays; its reply
-  // is the message to show by the form. Without fetch, or if it fails, the plain form is sent.
+  // is the message to show by the form. Without fetch, or if the reply is not that message, the
+  // plain form is sent.
   function report(event, form) {
     if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
     event.preventDefault();
     if (form.hasAttribute("data-sending")) return;
     form.setAttribute("data-sending", "");
-    send(form, null).then(function (response) {
-      return response.text().then(function (text) {
-        form.removeAttribute("data-sending");
-        var ok = response.status === 200;
-        var note = form.querySelector("[data-report-status]");
-        if (!note) {
-          note = document.createElement("p");
-          note.setAttribute("data-report-status", "");
-          form.insertBefore(note, form.querySelector(".field"));
-        }
-        note.setAttribute("role", ok ? "status" : "alert");
-        note.className = "alert " + (ok ? "alert--success" : "alert--error");
-        // Set once the element is in the page, so that screen readers announce it.
-        setTimeout(function () { note.textContent = text; }, 50);
-        if (ok) form.reset();
-      });
-    }).catch(function () {
+    send(form, null).then(function (reply) {
+      form.removeAttribute("data-sending");
+      notify(form, reply.text, reply.status === 200);
+      if (reply.status === 200) form.reset();
+    }).catch(function (error) {
+      if (error.lost) { keep(form); return; }
       form.removeAttribute("data-sending");
       HTMLFormElement.prototype.submit.call(form);
     });
@@ -168,13 +211,13 @@
     if (!inline || !able) return;
     event.preventDefault();
     var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
-    send(form, submitter).then(function (response) {
-      var url = response.headers.get("X-Octet-Url");
-      if (!url) throw new Error("not a page of the test");
-      return response.text().then(function (html) {
-        if (!show(html, url)) throw new Error("not a page");
-      });
-    }).catch(function () { sendPlainly(form, submitter); });
+    send(form, submitter).then(function (reply) {
+      if (!reply.url) throw new Error("not a page of the test");
+      if (!show(reply.text, reply.url)) throw new Error("not a page");
+    }).catch(function (error) {
+      if (error.lost) keep(form);
+      else sendPlainly(form, submitter);
+    });
   });
 
   startTimer();

@@ -1,0 +1,112 @@
+"""A test on a poor connection, with JavaScript: what the learner typed is never lost, the page
+says what happened, and nothing is recorded that the learner did not see or send."""
+
+import pytest
+
+from octet.learning.models import Answer, Assessment, ProblemReport
+from tests.browser.test_learning_journey import (
+    QUESTION,
+    TEXT,
+    fill,
+    open_question,
+    plain_question,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LOST = "No reply from Octet: the connection seems lost."
+TYPED = "new URLSearchParams(new FormData(document.getElementById('challenge-form'))) + ''"
+
+
+def test_offline_the_answer_stays_the_page_says_so_and_it_can_be_sent_again(
+    page, learner, password
+):
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    assessment = open_question(page, learner, password, challenge)
+    page.wait_for_load_state()
+    fill(page, challenge, "en")
+    begun = page.evaluate(TYPED)
+    page.context.set_offline(True)  # the train enters a tunnel
+    page.get_by_role("button", name=t["validate"], exact=True).click()
+    note = page.get_by_role("alert").filter(has_text=LOST)
+    note.wait_for()
+    # Still the question, as the learner filled it, and not the browser's error page.
+    assert page.url == f"{page.base}/assessments/{assessment.pk}/"
+    assert page.evaluate(TYPED) == begun
+    assert page.get_by_role("button", name=t["validate"], exact=True).is_enabled()
+    assert not Answer.objects.exists()
+
+    page.context.set_offline(False)
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment)
+    assert (answer.challenge_id, answer.outcome) == (challenge.id, "ok")
+    assert page.title().startswith("Question 2")
+
+
+def test_offline_a_problem_report_stays_too(page, learner, password):
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    open_question(page, learner, password, challenge)
+    page.wait_for_load_state()
+    page.get_by_text(t["report"]).click()
+    page.locator("#report-category").select_option("instruction")
+    page.locator("#report-comment").fill("The second choice is cut")
+    page.context.set_offline(True)
+    page.get_by_role("button", name=t["send"]).click()
+    page.locator("form[data-report]").get_by_role("alert").filter(has_text=LOST).wait_for()
+    assert page.locator("#report-comment").input_value() == "The second choice is cut"
+    page.context.set_offline(False)
+    page.get_by_role("button", name=t["send"]).click()
+    page.get_by_text(t["sent"]).wait_for()
+    assert ProblemReport.objects.get().comment == "The second choice is cut"
+
+
+def test_an_answer_whose_response_is_lost_is_sent_again_and_counted_once(page, learner, password):
+    """The server records the answer, but its response never arrives; the learner sends again."""
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    assessment = open_question(page, learner, password, challenge)
+    calls = []
+
+    def lose_the_first_response(route):
+        calls.append(route.request.method)
+        if len(calls) == 1:
+            route.fetch()  # the server gets the answer and records it...
+            route.abort("connectionreset")  # ...and the page never hears back
+        else:
+            route.continue_()
+
+    page.route("**/answer", lose_the_first_response)
+    page.wait_for_load_state()
+    fill(page, challenge, "en")
+    page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.get_by_role("alert").filter(has_text=LOST).wait_for()
+    assert Answer.objects.filter(assessment=assessment).count() == 1
+    submit(page, t["validate"])  # pressed again: recognised, not counted twice
+    assert calls == ["POST", "POST"]
+    assert page.get_by_text(t["duplicate"]).is_visible()
+    after = Assessment.objects.get(pk=assessment.pk)
+    assert Answer.objects.filter(assessment=assessment).count() == 1
+    assert after.answer_count == 1
+    assert page.locator(QUESTION).get_attribute("value") == after.current_challenge_id
+
+
+def test_a_reply_that_never_comes_is_given_up_and_the_answer_stays(page, learner, password):
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    page.clock.install()
+    open_question(page, learner, password, challenge)
+    page.wait_for_load_state()
+    stuck = []
+    page.route("**/answer", lambda route: stuck.append(route))  # it leaves, nothing comes back
+    fill(page, challenge, "en")
+    begun = page.evaluate(TYPED)
+    page.get_by_role("button", name=t["validate"], exact=True).click()
+    page.wait_for_function("() => document.querySelector('form[data-sending]')")
+    page.clock.run_for(31_000)
+    page.get_by_role("alert").filter(has_text=LOST).wait_for()
+    assert page.evaluate(TYPED) == begun
+    assert page.get_by_role("button", name=t["validate"], exact=True).is_enabled()
+    assert stuck and not Answer.objects.exists()
