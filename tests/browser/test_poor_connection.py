@@ -3,6 +3,8 @@ says what happened, and nothing is recorded that the learner did not see or send
 
 import pytest
 
+from octet.learning import services
+from octet.learning.demo import answer_data
 from octet.learning.models import Answer, Assessment, ProblemReport
 from tests.browser.test_learning_journey import (
     QUESTION,
@@ -110,3 +112,22 @@ def test_a_reply_that_never_comes_is_given_up_and_the_answer_stays(page, learner
     assert page.evaluate(TYPED) == begun
     assert page.get_by_role("button", name=t["validate"], exact=True).is_enabled()
     assert stuck and not Answer.objects.exists()
+
+
+def test_a_message_in_the_next_page_gets_the_focus(page, learner, password):
+    """The message "not recorded" is read first, before the heading of the next question."""
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    assessment = open_question(page, learner, password, challenge)
+    services.answer_challenge(  # answered meanwhile on another device
+        user=learner,
+        assessment_id=assessment.pk,
+        challenge_id=challenge.id,
+        data=answer_data(challenge, "en", right=True),
+        skip=False,
+    )
+    fill(page, challenge, "en", right=False)
+    submit(page, t["validate"])
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "this answer was not recorded" in focused
+    assert page.evaluate("document.activeElement.className") == "messages"

@@ -73,10 +73,12 @@
       input.value = target.pathname + target.search;
     });
     window.scrollTo(0, 0);
-    // The heading, as a screen reader announces a new page: "Question 2", "Your last answers".
-    var heading = main.querySelector("h1") || main;
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
+    // The heading, as a screen reader announces a new page: "Question 2", "Your last answers";
+    // or, when the page opens with a message ("this answer was not recorded", "you have not
+    // given an answer"), that message, which the heading would otherwise be read after.
+    var first = main.querySelector(".messages, #empty-warning") || main.querySelector("h1") || main;
+    first.setAttribute("tabindex", "-1");
+    first.focus();
     startTimer();
     return true;
   }
