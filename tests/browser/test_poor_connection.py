@@ -114,6 +114,34 @@ def test_a_reply_that_never_comes_is_given_up_and_the_answer_stays(page, learner
     assert stuck and not Answer.objects.exists()
 
 
+def test_the_second_tap_of_a_double_tap_does_not_act_on_the_next_question(page, learner, password):
+    """On a quick connection the next question can be shown between the two taps."""
+    t = TEXT["en"]
+    challenge = plain_question("1.1")
+    assessment = open_question(page, learner, password, challenge)
+    page.wait_for_load_state()
+    fill(page, challenge, "en")
+
+    def middle(name):
+        button = page.get_by_role("button", name=name, exact=True)
+        button.scroll_into_view_if_needed()
+        box = button.bounding_box()
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    page.mouse.click(*middle(t["validate"]))  # the first tap
+    page.wait_for_function("() => document.title.startsWith('Question 2')")
+    second = page.locator(QUESTION).get_attribute("value")
+    page.mouse.move(*middle(t["skip"]))  # the second tap, on the new page: a double click's
+    page.mouse.down(click_count=2)
+    page.mouse.up(click_count=2)
+    page.wait_for_timeout(300)
+    assert not Answer.objects.filter(assessment=assessment, challenge_id=second).exists()
+    assert page.locator(QUESTION).get_attribute("value") == second
+    page.mouse.click(*middle(t["skip"]))  # a tap of its own counts
+    page.wait_for_function("() => document.title.startsWith('Question 3')")
+    assert Answer.objects.get(assessment=assessment, challenge_id=second).outcome == "skipped"
+
+
 def test_a_message_in_the_next_page_gets_the_focus(page, learner, password):
     """The message "not recorded" is read first, before the heading of the next question."""
     t = TEXT["en"]

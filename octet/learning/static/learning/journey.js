@@ -79,6 +79,7 @@
     var first = main.querySelector(".messages, #empty-warning") || main.querySelector("h1") || main;
     first.setAttribute("tabindex", "-1");
     first.focus();
+    swapped = true;
     startTimer();
     return true;
   }
@@ -181,6 +182,20 @@
   document.addEventListener("click", function (event) {
     pressed = event.target.closest ? event.target.closest("button[type=submit]") : null;
   });
+
+  // On a good connection the next page can be shown between the two taps of a double tap: the
+  // second one would then act on a page not yet seen (skip the next question, tick an answer,
+  // leave the test). The browser counts it as the second click of a double click: it is
+  // ignored; a click of its own (detail 1, or 0 from the keyboard) always counts.
+  var swapped = false;
+  document.addEventListener("click", function (event) {
+    if (swapped && event.detail > 1) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    swapped = false;
+  }, true);
 
   // A problem report goes by fetch, so the answer being typed in the question stays; its reply
   // is the message to show by the form. Without fetch, or if the reply is not that message, the
