@@ -456,3 +456,5 @@ def test_an_answer_after_the_session_ended_leads_to_a_whole_sign_in_page_then_ba
     page.locator("main").get_by_role("button", name=t["sign_in"]).click()
     page.wait_for_url(f"{page.base}/assessments/{assessment.pk}/")
     assert page.locator(QUESTION).get_attribute("value") == challenge.id
+    chosen = answer_data(challenge, "en", True)["answer"]  # the answer given is there again
+    assert page.locator(f'input[name="answer"][value="{chosen}"]').is_checked()

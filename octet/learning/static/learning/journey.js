@@ -21,6 +21,7 @@
       var input = form.querySelector('[data-answer-key="' + key + '"]');
       if (input) input.value = String(values[key]);
     });
+    keepDraft();
   });
 
   // A visible countdown; the server enforces the limit whatever this shows.
@@ -80,6 +81,7 @@
     first.setAttribute("tabindex", "-1");
     first.focus();
     swapped = true;
+    restoreDraft();
     startTimer();
     return true;
   }
@@ -197,6 +199,57 @@
     swapped = false;
   }, true);
 
+  // What the learner has entered in a question is kept in this tab until it is sent, so that a
+  // reload (the page seemed stuck) or signing in again does not lose it.
+  function draftKey(form) { return "octet-draft " + form.getAttribute("action"); }
+
+  function storage() {
+    try { return window.sessionStorage || null; } catch (e) { return null; }  // may be refused
+  }
+
+  function keepDraft() {
+    var form = answerForm();
+    var store = storage();
+    if (!form || !store) return;
+    var draft = { challenge: form.elements.challenge_id.value, typed: {}, checked: [] };
+    form.querySelectorAll("input[name]").forEach(function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) draft.checked.push(input.name + "=" + input.value);
+      } else if (input.type !== "hidden") {
+        draft.typed[input.name] = input.value;
+      }
+    });
+    try { store.setItem(draftKey(form), JSON.stringify(draft)); } catch (e) { /* full */ }
+  }
+
+  function restoreDraft() {
+    var form = answerForm();
+    var store = storage();
+    if (!form || !store) return;
+    var draft = null;
+    try { draft = JSON.parse(store.getItem(draftKey(form)) || "null"); } catch (e) { return; }
+    if (!draft || draft.challenge !== form.elements.challenge_id.value) return;
+    form.querySelectorAll("input[name]").forEach(function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = draft.checked.indexOf(input.name + "=" + input.value) !== -1;
+      } else if (input.type !== "hidden" && typeof draft.typed[input.name] === "string") {
+        input.value = draft.typed[input.name];
+      }
+    });
+  }
+
+  function forgetDraft(form) {
+    var store = storage();
+    if (store && form.id === "challenge-form") store.removeItem(draftKey(form));
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.form && event.target.form === answerForm()) keepDraft();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.form && event.target.form === answerForm()) keepDraft();
+  });
+
   // A problem report goes by fetch, so the answer being typed in the question stays; its reply
   // is the message to show by the form. Without fetch, or if the reply is not that message, the
   // plain form is sent.
@@ -230,6 +283,7 @@
     var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
     send(form, submitter).then(function (reply) {
       if (!reply.url) throw new Error("not a page of the test");
+      forgetDraft(form);
       if (!show(reply.text, reply.url)) throw new Error("not a page");
     }).catch(function (error) {
       if (error.lost) keep(form);
@@ -237,5 +291,6 @@
     });
   });
 
+  restoreDraft();
   startTimer();
 })();
