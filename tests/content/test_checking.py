@@ -163,8 +163,9 @@ def test_qroc_default_tolerances(answer, outcome):
         ("mot-clé", "mot–clé", set(), "ok"),  # en dash
         ("Cœur", "coeur", ALL, "ok"),  # ligature
         ("https", "http", ALL, "ok"),  # 5 letters allow 1 edit
-        ("2021", "2022", ALL, "ok"),  # 4 characters allow 1 edit: why years turn t3 off
-        ("2021", "2022", {"t1", "t2"}, "ko"),
+        ("2021", "2022", ALL, "ko"),  # 4 characters allow 1 edit, but never in a number
+        ("Windows 10", "Windows 11", ALL, "ko"),
+        ("Windows 10", "Widnows 10", ALL, "ok"),
         ("Le Mans", "le-mans", {"t1", "t2"}, "ok"),  # punctuation and spaces both ignored
         ("mot clé", "mot-clé", {"t2"}, "ok"),  # without t1 punctuation reads as a space
         ("abc", "abd", ALL, "ko"),  # under 4 characters: no typo allowed
@@ -187,6 +188,22 @@ def test_qroc_default_tolerances(answer, outcome):
         ("45.83.20.199", "45.83.20.199.", {"t1"}, "ok"),
         ("45.83.20.199", "45.83.20.19.", {"t1"}, "ko"),
         ("3.2.", "3.2.", set(), "ok"),
+        # no tolerance changes a number: t2 does not join "4,2" into 42, t3 does not add a digit
+        ("4,2 Go", "42 Go", ALL, "ko"),
+        ("4,2 Go", "4.2 Go", ALL, "ok"),
+        ("190 €", "19000 €", ALL, "ko"),
+        ("0,5 Mo", "0,05 Mo", ALL, "ko"),  # leading zeros count in a decimal part
+        ("12/05/2024", "12-05-2024", ALL, "ok"),
+        ("12/05/2024", "12.05.2024", ALL, "ok"),  # "05" after a point is a month here too
+        ("12/05/2024", "12/5/2024", ALL, "ok"),  # but not elsewhere
+        ("12/05/2024", "12052024", ALL, "ko"),
+        ("12/05/2024", "12/06/2024", ALL, "ko"),
+        ("12 900 habitants", "12900 habitants", ALL, "ok"),  # thousands grouped or not
+        ("12,900 inhabitants", "12 900 inhabitants", ALL, "ok"),
+        ("12,900 inhabitants", "12.900 inhabitants", ALL, "ok"),
+        ("1. Introduction", "2. Introduction", ALL, "ko"),
+        ("16:30", "16h30", ALL, "ok"),
+        ("82.64.10.7", "82.64.10.17", ALL, "ko"),
     ],
 )
 def test_qroc_tolerances(expected, answer, tolerances, outcome):

@@ -10,7 +10,9 @@ Differences from Pix, on purpose:
 - t2 keeps letters and digits of every script (Pix deletes accented letters without t1);
 - numbers accept a decimal comma or point and spaces, thin spaces or apostrophes between
   thousands, and are compared exactly as decimals within an absolute tolerance;
-- qrocm-dep finds the best assignment of answers to groups instead of a greedy first match.
+- qrocm-dep finds the best assignment of answers to groups instead of a greedy first match;
+- no tolerance changes a number: a free answer must hold the numbers of the variant it matches,
+  so "42" is not "4,2" under t2, nor "Windows 11" a typo of "Windows 10" under t3.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def matches_any(answer: str, variants: Iterable[str], tolerances: Iterable[str])
     if not isinstance(answer, str) or len(answer) > MAX_FIELD_LENGTH:
         return False
     tolerances = frozenset(tolerances)
-    return _accepts(normalise(answer, tolerances), variants, tolerances, _negations(answer))
+    return _accepts(normalise(answer, tolerances), answer, variants, tolerances)
 
 
 # A typo is forgiven, a "not" is not: t3 must never accept the opposite of the answer.
@@ -182,22 +184,57 @@ def _is_typo(got: str, want: str, variant: str, negations: frozenset[str]) -> bo
     )
 
 
-def _accepts(
-    got: str,
-    variants: Iterable[str],
-    tolerances: frozenset[str],
-    negations: frozenset[str] = frozenset(),
-) -> bool:
-    """Does an answer, already normalised, match one of the variants?
+# A number is a run of digits; after one to three digits, a space, an apostrophe, a comma or a
+# point before exactly three digits groups thousands ("12 900", "12,900" and "12.900" are
+# 12900). Leading zeros do not count ("05/03" holds 5 and 3), except in a decimal part (one mark
+# between two runs): "0,05" is not "0,5", though "11.05" is "11/05".
+_DIGITS = re.compile(r"(?<!\d)\d{1,3}(?:[ '.,]\d{3}(?!\d))+(?![.,]\d)|\d+")
+_DECIMAL = re.compile(r"(?<![\d.,])\d+[.,](\d+)(?![\d]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class _Number:
+    digits: str
+    decimal: bool  # written after a decimal mark, where its leading zeros matter
+
+    def same(self, other: _Number) -> bool:
+        if self.decimal and other.decimal:
+            return self.digits == other.digits
+        return (self.digits.lstrip("0") or "0") == (other.digits.lstrip("0") or "0")
+
+
+def _numbers(text: str) -> tuple[_Number, ...]:
+    """The numbers a free answer holds, in order: "v3.2 (05/03)" holds 3, 2, 5 and 3."""
+    text = pretreat(text)
+    decimals = {match.start(1) for match in _DECIMAL.finditer(text)}
+    return tuple(
+        _Number(re.sub(r"[ '.,]", "", run.group()), run.start() in decimals)
+        for run in _DIGITS.finditer(text)
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _variant_numbers(variant: str) -> tuple[_Number, ...]:
+    return _numbers(variant)  # the bank's variants are few and fixed: read each once
+
+
+def _same_numbers(got: tuple[_Number, ...], want: tuple[_Number, ...]) -> bool:
+    return len(got) == len(want) and all(a.same(b) for a, b in zip(got, want, strict=True))
+
+
+def _accepts(got: str, raw: str, variants: Iterable[str], tolerances: frozenset[str]) -> bool:
+    """Does an answer (`raw` as typed, `got` normalised) match one of the variants?
 
     A final full stop is ignored when the variant has none, even without t2: "3.2.2." is 3.2.2.
+    No tolerance may change a number: the answer holds the very numbers of its variant.
     """
     if not got:
         return False
     forms = (got, got[:-1]) if got.endswith(".") and len(got) > 1 else (got,)
+    negations, numbers = _negations(raw), _numbers(raw)
     for variant in variants:
         want = _expected_form(variant, tolerances)
-        if not want:
+        if not want or not _same_numbers(numbers, _variant_numbers(variant)):
             continue
         if got == want or (len(forms) == 2 and not want.endswith(".") and forms[1] == want):
             return True
@@ -331,7 +368,7 @@ def check_qrocm_dep(challenge: Challenge, locale: str, answer: object) -> Verdic
         key: [
             g
             for g, variants in enumerate(groups)
-            if _accepts(forms[key], variants, tolerances, _negations(given[key]))
+            if _accepts(forms[key], given[key], variants, tolerances)
         ]
         if key in forms
         else []
