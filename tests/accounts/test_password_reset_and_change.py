@@ -70,7 +70,7 @@ def test_a_french_account_gets_its_reset_email_in_french_from_an_english_page(cl
     learner.save()
     client.cookies["django_language"] = "en"
     client.post("/account/password-reset", {"email": "lea@example.org"})
-    assert mail.outbox[0].subject == "Octet : choisissez un nouveau mot de passe"
+    assert mail.outbox[0].subject == "Octet\u00a0: choisissez un nouveau mot de passe"
     assert "24 heures" in mail.outbox[0].body
 
 

@@ -147,7 +147,7 @@ def test_an_identifier_matching_no_account_is_throttled_like_an_account(
         ),
         (
             "fr",
-            "Trop de tentatives échouées : ce compte est bloqué jusqu'à 20:59 ; "
+            "Trop de tentatives échouées\u00a0: ce compte est bloqué jusqu'à 20:59\u00a0; "
             "réessayez à ce moment-là, ou réinitialisez votre mot de passe.",
         ),
     ],

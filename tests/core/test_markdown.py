@@ -34,3 +34,12 @@ def test_a_converter_reused_across_texts_keeps_no_state_between_them():
 def test_inline_text_has_no_surrounding_paragraph():
     assert render_inline("**bold** choice") == "<strong>bold</strong> choice"
     assert render_inline("") == ""
+
+
+def test_a_french_mark_never_starts_a_line_but_code_keeps_its_spaces():
+    html = render('Le bouton « Envoyer » ? Tapez `a : b`, puis [ici](https://x.fr "Aide ?") !')
+    assert "«\u00a0Envoyer\u00a0»\u00a0?" in html
+    assert "</a>\u00a0!" in html
+    assert "<code>a : b</code>" in html  # code as typed
+    assert 'title="Aide ?"' in html  # attributes untouched
+    assert render("What? Yes: no.") == "<p>What? Yes: no.</p>"  # nothing to do in English

@@ -6,6 +6,7 @@ once per process, then every page view reuses it.
 """
 
 import functools
+import re
 import threading
 
 import markdown as markdown_lib
@@ -39,6 +40,22 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 TABLE_OPEN = '<div class="table-scroll" tabindex="0"><table>'
 
+# French puts a space before : ; ? ! and inside « »; a phone must never break the line there and
+# start the next one with the mark alone. Code, keyboard keys and tags keep their own spaces.
+_KEPT = re.compile(r"(<(pre|code|kbd)\b.*?</\2>|<[^>]*>)", re.S)
+_SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
+_SPACE_AFTER = re.compile(r"(?<=«) ")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_marks_with_words(html: str) -> str:
+    """A no-break space instead of the space before : ; ? ! » and after «, in text only."""
+    parts = _KEPT.split(html)
+    # split() returns text, the kept segment, its tag name, text, ...
+    for i in range(0, len(parts), 3):
+        parts[i] = _SPACE_AFTER.sub(NO_BREAK_SPACE, _SPACE_BEFORE.sub(NO_BREAK_SPACE, parts[i]))
+    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+
 
 # Far more than the bank's texts in both languages (about 10,000 today).
 CACHE_SIZE = 1 << 16
@@ -66,6 +83,7 @@ def render(text: str) -> str:
         url_schemes={"https", "http", "mailto"},
         link_rel="noopener noreferrer",
     )
+    html = keep_marks_with_words(html)
     # A table wider than a phone scrolls in its own box (site.css), focusable for the keyboard.
     return html.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
 
