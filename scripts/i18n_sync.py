@@ -1,11 +1,14 @@
 """Keep the translation catalogues complete.
 
 The English catalogue translates every message to itself (the source strings are English), so
-that `en` is explicit and complete. With `--check`, exit non-zero listing every message that has
-no translation in any catalogue. `make messages` runs this after extracting the strings.
+that `en` is explicit and complete. In French, the space before : ; ? ! » and after « becomes a
+no-break space, so a narrow screen never starts a line with the mark alone. With `--check`, exit
+non-zero listing every message that has no translation in any catalogue, or such a space in
+French. `make messages` runs this after extracting the strings.
 """
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +29,37 @@ def fill_english(path: Path) -> None:
     po.save()
 
 
+_SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
+_SPACE_AFTER = re.compile(r"(?<=«) ")
+
+
+def french_spacing(text: str) -> str:
+    return _SPACE_AFTER.sub("\u00a0", _SPACE_BEFORE.sub("\u00a0", text))
+
+
+def _translations(entry: polib.POEntry) -> list[str]:
+    return list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+
+
+def fill_french_spacing(path: Path) -> None:
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {k: french_spacing(v) for k, v in entry.msgstr_plural.items()}
+        else:
+            entry.msgstr = french_spacing(entry.msgstr)
+    po.save()
+
+
+def breakable_marks(path: Path) -> list[str]:
+    po = polib.pofile(str(path))
+    return [
+        entry.msgid
+        for entry in po
+        if any(french_spacing(text) != text for text in _translations(entry))
+    ]
+
+
 def missing(path: Path) -> list[str]:
     po = polib.pofile(str(path))
     return [entry.msgid for entry in po if not entry.translated()]
@@ -35,9 +69,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="only report untranslated messages")
     args = parser.parse_args()
+    french = LOCALE_DIR / "fr" / "LC_MESSAGES" / "django.po"
     if not args.check:
         fill_english(LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po")
+        fill_french_spacing(french)
     problems = 0
+    for msgid in breakable_marks(french):
+        problems += 1
+        print(f"{french.relative_to(LOCALE_DIR.parent.parent)}: breakable space: {msgid!r}")
     for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po")):
         for msgid in missing(po_path):
             problems += 1

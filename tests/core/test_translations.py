@@ -7,7 +7,7 @@ import polib
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_french_and_english_catalogues_are_complete():
+def test_french_and_english_catalogues_are_complete_and_french_marks_do_not_break():
     result = subprocess.run(
         [sys.executable, "scripts/i18n_sync.py", "--check"],
         cwd=ROOT,
