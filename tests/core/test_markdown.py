@@ -43,3 +43,11 @@ def test_a_french_mark_never_starts_a_line_but_code_keeps_its_spaces():
     assert "<code>a : b</code>" in html  # code as typed
     assert 'title="Aide ?"' in html  # attributes untouched
     assert render("What? Yes: no.") == "<p>What? Yes: no.</p>"  # nothing to do in English
+
+
+def test_a_plain_content_text_is_escaped_and_keeps_its_marks():
+    from octet.core.templatetags.octet_text import marks_kept
+
+    assert marks_kept("Où regarder <b>d'abord</b> ?") == (
+        "Où regarder &lt;b&gt;d&#x27;abord&lt;/b&gt;\u00a0?"
+    )
