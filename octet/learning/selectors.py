@@ -362,3 +362,20 @@ def expected_lines(challenge, locale: str) -> list[str]:
 
 def saved_tutorial_list(user) -> list[str]:
     return list(SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True))
+
+
+def calibration_responses() -> list[tuple[str, str, bool]]:
+    """Each learner's first answer to each challenge, as (learner, challenge, right) for
+    calibration. Skipped or timed out counts as wrong: the learner could not answer. A later
+    answer to the same challenge (a competence taken again) is left out, as the learner may
+    have read its correction. A learner is only the account's number: no personal data."""
+    seen: set[tuple[int, str]] = set()
+    rows = []
+    answers = Answer.objects.order_by("id").values_list(
+        "assessment__user_id", "challenge_id", "outcome"
+    )
+    for user_id, challenge_id, outcome in answers.iterator(chunk_size=10_000):
+        if (user_id, challenge_id) not in seen:
+            seen.add((user_id, challenge_id))
+            rows.append((str(user_id), challenge_id, outcome == Answer.Outcome.OK))
+    return rows

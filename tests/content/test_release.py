@@ -1,6 +1,7 @@
 """Loader and release: what loads, what is refused, and where the problem is reported."""
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
@@ -94,6 +95,71 @@ def test_item_params_default_from_the_level_unless_declared():
     assert quotes.calibrated is False
     total = challenges["searchOperators2-total"]
     assert (total.difficulty, total.discrimination, total.calibrated) == (0.3, 1.4, True)
+
+
+def _parameter_set(bank: Path, items: dict) -> None:
+    (bank / "item_params.json").write_text(json.dumps({"model": "2PL", "items": items}))
+
+
+def test_a_calibrated_parameter_set_replaces_the_parameters_it_fitted(bank):
+    before = load_release(bank)
+    _parameter_set(
+        bank,
+        {
+            "searchOperators1-quotes": {
+                "difficulty": -1.25,
+                "discrimination": 1.7,
+                "calibrated": True,
+                "misfit": [],
+            },
+            # too few answers: the set keeps the defaults it was given, the bank its own
+            "searchOperators1-several": {
+                "difficulty": 9.0,
+                "discrimination": 1.0,
+                "calibrated": False,
+                "misfit": [],
+            },
+            # a misfit waits for its authors: the YAML's 0.3 / 1.4 stay
+            "searchOperators2-total": {
+                "difficulty": 2.0,
+                "discrimination": 0.2,
+                "calibrated": True,
+                "misfit": ["discrimination 0.20 < 0.25"],
+            },
+            "a-challenge-removed-since": {
+                "difficulty": 0.0,
+                "discrimination": 1.0,
+                "calibrated": True,
+                "misfit": [],
+            },
+        },
+    )
+    after = load_release(bank)
+    quotes = after.challenges["searchOperators1-quotes"]
+    assert (quotes.difficulty, quotes.discrimination, quotes.calibrated) == (-1.25, 1.7, True)
+    assert after.challenges_by_skill["@searchOperators1"][0] is quotes
+    several = after.challenges["searchOperators1-several"]
+    assert several == before.challenges["searchOperators1-several"]
+    total = after.challenges["searchOperators2-total"]
+    assert (total.difficulty, total.discrimination, total.calibrated) == (0.3, 1.4, True)
+    assert after.version != before.version  # answers record the release, so its parameters
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "item_params.json:1: not a readable JSON parameter set"),
+        ('{"items": []}', 'item_params.json:1: a parameter set is {"items": {id: {...}}}'),
+        (
+            '{"items": {"searchOperators1-quotes": {"difficulty": 1, "discrimination": 0,'
+            ' "calibrated": true, "misfit": []}}}',
+            "item_params.json:1: searchOperators1-quotes: needs a number for difficulty",
+        ),
+    ],
+)
+def test_a_broken_parameter_set_is_a_content_problem(bank, text, message):
+    (bank / "item_params.json").write_text(text)
+    assert any(problem.startswith(message) for problem in problems(bank))
 
 
 def test_pix_value_is_eight_shared_by_the_skills_of_a_level_at_most_four():

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import math
 import os
 import re
 from collections import defaultdict
@@ -49,7 +51,15 @@ from octet.evaluation.domain.params import default_item_params
 
 # Files under content/ a learner's test depends on; the release version hashes exactly these
 # (notes for authors, README.md, excepted).
-VERSIONED = ("framework.yaml", "competences", "simulators", "attachments/files", "illustrations")
+VERSIONED = (
+    "framework.yaml",
+    "competences",
+    "simulators",
+    "attachments/files",
+    "illustrations",
+    "item_params.json",
+)
+ITEM_PARAMS = "item_params.json"  # the parameter set written by `manage.py calibrate`
 ATTACHMENT_FILES = "attachments/files"
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -1019,6 +1029,48 @@ class _Loader:
             counts[(skill.competence_id, skill.level)] += 1
         return {s.id: min(4.0, 8.0 / counts[(s.competence_id, s.level)]) for s in scored}
 
+    # -- calibrated item parameters ------------------------------------------------------------
+
+    def item_params(self) -> None:
+        """Apply the parameter set of `manage.py calibrate`, if there is one.
+
+        An item it calibrated, without a misfit flag, takes its fitted difficulty and
+        discrimination (over those of its YAML). A misfitting item keeps its parameters until its
+        authors have looked at it; an item the bank no longer has is ignored.
+        """
+        path = self.root / ITEM_PARAMS
+        if not path.is_file():
+            return
+        shown = display_path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            self.problems.append(Problem(shown, 1, f"not a readable JSON parameter set: {error}"))
+            return
+        items = data.get("items") if isinstance(data, dict) else None
+        if not isinstance(items, dict):
+            self.problems.append(Problem(shown, 1, 'a parameter set is {"items": {id: {...}}}'))
+            return
+        for ident, entry in items.items():
+            challenge = self.challenges.get(ident)
+            if challenge is None:
+                continue
+            fitted = _fitted_params(entry)
+            if fitted is None:
+                self.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        f"{ident}: needs a number for difficulty, a positive discrimination, "
+                        "calibrated true or false and a misfit list",
+                    )
+                )
+            elif fitted:
+                difficulty, discrimination = fitted
+                self.challenges[ident] = replace(
+                    challenge, difficulty=difficulty, discrimination=discrimination, calibrated=True
+                )
+
     def release(self, version: str) -> Release:
         values = self.pix_values()
         skills = {
@@ -1070,6 +1122,23 @@ class _Loader:
         )
 
 
+def _fitted_params(entry: Any) -> tuple[float, float] | tuple[()] | None:
+    """(difficulty, discrimination) to apply, () to keep the item's own, None if malformed."""
+    if not isinstance(entry, dict):
+        return None
+    difficulty, discrimination = entry.get("difficulty"), entry.get("discrimination")
+    calibrated, misfit = entry.get("calibrated"), entry.get("misfit", [])
+    numbers = all(
+        isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+        for x in (difficulty, discrimination)
+    )
+    if not numbers or discrimination <= 0 or not isinstance(calibrated, bool):
+        return None
+    if not isinstance(misfit, list):
+        return None
+    return (float(difficulty), float(discrimination)) if calibrated and not misfit else ()
+
+
 def load_release(content_dir: str | os.PathLike[str]) -> Release:
     """Read and validate content/; raise ContentError listing every problem found."""
     release, problems = inspect_content(content_dir)
@@ -1102,4 +1171,5 @@ def inspect_content(content_dir: str | os.PathLike[str]) -> tuple[Release, list[
     for path in sorted(competences_dir.glob("*.yaml")) if competences_dir.is_dir() else ():
         loader.competence_file(path)
     loader.links()
+    loader.item_params()
     return loader.release(version_of(root)), list(loader.problems)
