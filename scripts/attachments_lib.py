@@ -181,8 +181,15 @@ def make_csv(spec: dict[str, Any]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+# Formats whose standard delimits lines with CRLF (iCalendar, RFC 5545 section 3.1).
+CRLF_EXTENSIONS = (".ics",)
+
+
 def make_text(spec: dict[str, Any]) -> bytes:
-    return spec["text"].encode("utf-8")
+    text = spec["text"]
+    if str(spec.get("file", "")).lower().endswith(CRLF_EXTENSIONS):
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text.encode("utf-8")
 
 
 # --- spreadsheet ---------------------------------------------------------------------------
