@@ -207,8 +207,14 @@
     try { return window.sessionStorage || null; } catch (e) { return null; }  // may be refused
   }
 
-  function keepDraft() {
+  // A question of a test (the staff preview's form has no challenge_id: nothing to keep).
+  function testQuestion() {
     var form = answerForm();
+    return form && form.elements.challenge_id ? form : null;
+  }
+
+  function keepDraft() {
+    var form = testQuestion();
     var store = storage();
     if (!form || !store) return;
     var draft = { challenge: form.elements.challenge_id.value, typed: {}, checked: [] };
@@ -223,7 +229,7 @@
   }
 
   function restoreDraft() {
-    var form = answerForm();
+    var form = testQuestion();
     var store = storage();
     if (!form || !store) return;
     var draft = null;
