@@ -174,11 +174,14 @@ def _cell(value: Any) -> str:
 
 
 def make_csv(spec: dict[str, Any]) -> bytes:
+    """UTF-8 with a byte order mark: without it, Excel opened by a double click reads the file
+    in the computer's legacy code page and shows "CrÃ©er" for "Créer"; LibreOffice, Numbers
+    and text editors ignore the mark."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=spec.get("delimiter", ","), lineterminator="\n")
     for row in spec["rows"]:
         writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 # Formats whose standard delimits lines with CRLF (iCalendar, RFC 5545 section 3.1).
