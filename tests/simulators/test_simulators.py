@@ -772,7 +772,7 @@ def test_settings_reports_permissions_lock_and_updates_in_french(host):
     f = sim.frame
     f.get_by_role("button", name="Applications et autorisations").click()
     f.get_by_role("button", name="Lampe Torche Pro").click()
-    f.get_by_label("Caméra").select_option("deny")
+    f.get_by_label("Appareil photo").select_option("deny")
     assert sim.last_answer() == {
         "cam": "refuser",
         "maps": "demander à chaque fois",
