@@ -397,8 +397,29 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return redirect("learning:assessment", current.pk)
 
 
-def _back(request, default: str) -> HttpResponse:
-    return redirect(ours(request, request.POST.get("next"), default))
+def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
+    """After Save or Useful: a plain form goes back to the page it was sent from, with the
+    message; the page's script gets the tutorial's actions as they are now, and the message,
+    to show in place (the corrections being read stay where they are)."""
+    back = ours(request, request.POST.get("next"), reverse("learning:tutorials"))
+    if request.headers.get(INLINE_HEADER) != "1":
+        level(request, message)
+        return redirect(back)
+    page, anchor = back.partition("#")[::2]
+    request.shown_at = page  # the forms sent back still come back to that page
+    response = render(
+        request,
+        "learning/_tutorial_reply.html",
+        {
+            "tutorial": tutorial,
+            "anchor": anchor,
+            "message": message,
+            "saved": selectors.saved_tutorial_ids(request.user),
+            "useful": selectors.useful_tutorial_ids(request.user),
+        },
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @login_required
@@ -409,21 +430,22 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
         raise Http404
     if request.POST.get("action") == "remove":
         services.unsave_tutorial(request.user, tutorial_id)
-        messages.info(request, _("Tutorial removed from your list."))
-    else:
-        services.save_tutorial(request.user, tutorial_id, tutorial.skill_id)
-        messages.success(request, _("Tutorial saved in “My tutorials”."))
-    return _back(request, reverse("learning:tutorials"))
+        return _tutorial_done(
+            request, tutorial, _("Tutorial removed from your list."), messages.info
+        )
+    services.save_tutorial(request.user, tutorial_id, tutorial.skill_id)
+    saved = _("Tutorial saved in “My tutorials”.")
+    return _tutorial_done(request, tutorial, saved, messages.success)
 
 
 @login_required
 @post_only("learning:tutorials")
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
-    if tutorial_id not in current_release().tutorials:
+    tutorial = current_release().tutorials.get(tutorial_id)
+    if tutorial is None:
         raise Http404
     services.rate_tutorial(request.user, tutorial_id, request.POST.get("useful") != "no")
-    messages.success(request, _("Thank you for your feedback."))
-    return _back(request, reverse("learning:tutorials"))
+    return _tutorial_done(request, tutorial, _("Thank you for your feedback."), messages.success)
 
 
 @login_required

@@ -196,7 +196,7 @@ def run_competence_test(page, learner, password, language, javascript=True):
     if javascript:
         assert_accessible(page)
     page.locator(".tutorial__actions button").filter(has_text=t["save"]).first.click()
-    assert page.get_by_text(t["saved"]).is_visible()
+    page.get_by_text(t["saved"]).wait_for()  # with JavaScript, in place: no page load to wait for
     assert SavedTutorial.objects.filter(user=learner).count() == 1
     press(page, page.get_by_role("button", name=t["continue"]))
 

@@ -109,6 +109,32 @@ def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
     assert signed_in.post("/tutorials/nope/save").status_code == 404
 
 
+def test_save_and_useful_sent_by_the_page_script_reply_with_the_actions_to_show_in_place(
+    signed_in, learner
+):
+    tutorial = next(t for t in current_release().tutorials.values() if t.locale == "en")
+    inline = {"HTTP_X_OCTET_INLINE": "1"}
+    back = {"next": "/assessments/7/checkpoint#answer-3"}
+    reply = signed_in.post(f"/tutorials/{tutorial.id}/save", back, **inline)
+    assert reply.status_code == 200
+    page = reply.content.decode()
+    assert f'data-page="{tutorial.link}"' in page
+    assert 'aria-pressed="true"' in page and 'name="action" value="remove"' in page
+    assert 'value="/assessments/7/checkpoint#answer-3"' in page  # the plain forms come back there
+    assert "Tutorial saved in “My tutorials”." in page
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+    reply = signed_in.post(f"/tutorials/{tutorial.id}/rate", {"useful": "yes", **back}, **inline)
+    assert "Marked useful" in reply.content.decode()
+    assert "Thank you for your feedback." in reply.content.decode()
+    # Shown in place, the messages are not shown again on the next page.
+    assert "Thank you" not in signed_in.get("/tutorials/").content.decode()
+    # A plain form is sent back to where it was pressed, with the message there.
+    reply = signed_in.post(f"/tutorials/{tutorial.id}/save", {"action": "remove", **back})
+    assert reply.status_code == 302 and reply["Location"] == back["next"]
+    assert not SavedTutorial.objects.exists()
+    assert signed_in.post("/tutorials/nope/rate", **inline).status_code == 404
+
+
 def test_one_lesson_reached_from_several_skills_is_one_tutorial(signed_in, learner):
     release = current_release()
     copies = defaultdict(list)

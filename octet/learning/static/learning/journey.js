@@ -1,5 +1,5 @@
-// Octet's test pages (profile, question, checkpoint): small enhancements only; every action also
-// works without JavaScript.
+// Octet's test pages (profile, question, checkpoint, results): small enhancements only; every
+// action also works without JavaScript.
 (function () {
   "use strict";
   var tick = null;
@@ -275,9 +275,71 @@
     });
   }
 
+  // Save and Useful by a tutorial act in place, so the corrections being read stay where they
+  // are. The reply is the tutorial's actions as they are now and the message to show by them;
+  // every copy of that tutorial on the page (same data-page) changes with it, keeping its own
+  // way back for the plain form. The focus goes to what the pressed button has become.
+  function tutorial(event, form) {
+    if (!window.fetch || !window.URLSearchParams || !window.FormData || !window.DOMParser) return;
+    event.preventDefault();
+    if (form.hasAttribute("data-sending")) return;
+    var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
+    var actions = form.closest(".tutorial__actions");
+    var which = Array.prototype.indexOf.call(actions.querySelectorAll("form"), form);
+    lock(form);
+    send(form, submitter).then(function (reply) {
+      var parsed = new DOMParser().parseFromString(reply.text, "text/html");
+      var fresh = parsed.querySelector(".tutorial__actions");
+      var message = parsed.querySelector("[data-tutorial-message]");
+      if (reply.status !== 200 || !fresh || !message) throw new Error("not a tutorial's actions");
+      var page = fresh.getAttribute("data-page");
+      var mine = null;
+      document.querySelectorAll(".tutorial__actions").forEach(function (old) {
+        if (old.getAttribute("data-page") !== page) return;
+        var copy = document.importNode(fresh, true);
+        var back = old.querySelector("input[name=next]");
+        copy.querySelectorAll("input[name=next]").forEach(function (input) {
+          if (back) input.value = back.value;
+        });
+        old.replaceWith(copy);
+        if (old === actions) mine = copy;
+      });
+      if (!mine) return;
+      var now = mine.querySelectorAll("form")[which];
+      var control = now && (now.querySelector("button") || now.querySelector(".muted"));
+      if (control) {
+        if (control.tagName !== "BUTTON") control.setAttribute("tabindex", "-1");
+        control.focus();
+      }
+      tutorialNotice(mine, message.textContent);
+    }).catch(function (error) {
+      if (error.lost && document.querySelector("[data-connection-lost]")) { keep(form); return; }
+      sendPlainly(form, submitter);
+    });
+  }
+
+  // The message of the last Save or Useful, under that tutorial (one on the page at a time).
+  function tutorialNotice(actions, text) {
+    var item = actions.parentNode;
+    document.querySelectorAll("[data-tutorial-notice]").forEach(function (note) {
+      if (note.parentNode !== item) note.remove();
+    });
+    var note = item.querySelector("[data-tutorial-notice]");
+    if (!note) {
+      note = document.createElement("p");
+      note.setAttribute("data-tutorial-notice", "");
+      note.setAttribute("role", "status");
+      note.className = "tutorial__notice";
+      item.appendChild(note);
+    }
+    note.textContent = "";
+    setTimeout(function () { note.textContent = text; }, 50);
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.hasAttribute("data-report")) { report(event, form); return; }
+    if (form.hasAttribute("data-tutorial")) { tutorial(event, form); return; }
     var inline = form.hasAttribute("data-inline");
     if (!inline && form.id !== "challenge-form") return;
     if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
