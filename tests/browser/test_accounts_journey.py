@@ -122,6 +122,20 @@ def test_sign_up_sign_out_sign_in_at_phone_width(page, language):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_terms_checkbox_sits_beside_its_label_at_phone_width(page, language):
+    choose_language(page, language)
+    page.goto(page.base + "/account/sign-up")
+    page.get_by_role("button", name=TEXT[language]["submit"]).click()  # its error below both
+    box = page.get_by_label(TEXT[language]["terms"]).bounding_box()
+    label = page.locator("label[for=id_accept_terms]").bounding_box()
+    error = page.locator("#id_accept_terms_errors").bounding_box()
+    assert label["x"] > box["x"] + box["width"]  # on its right, not on the next line
+    assert label["y"] < box["y"] + box["height"]
+    assert error["y"] >= label["y"] + label["height"]
+    assert_fits_phone_width(page)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_sign_up_errors_are_shown_next_to_the_fields(page, language):
     t = TEXT[language]
     choose_language(page, language)
