@@ -158,18 +158,27 @@ class ProblemReport(models.Model):
         TRANSLATION = "translation", _("A translation is wrong")
         OTHER = "other", _("Something else")
 
+    # Named for the content authors who read them in the admin, in their language.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("learner"),
     )
-    assessment = models.ForeignKey(Assessment, on_delete=models.SET_NULL, null=True, blank=True)
-    challenge_id = models.CharField(max_length=120)
-    locale = models.CharField(max_length=8)
-    category = models.CharField(max_length=16, choices=Category.choices)
-    comment = models.TextField(blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("test")
+    )
+    challenge_id = models.CharField(_("question"), max_length=120)
+    locale = models.CharField(_("language of the question"), max_length=8)
+    category = models.CharField(_("problem"), max_length=16, choices=Category.choices)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("reported on"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
 
     def __str__(self) -> str:
         return f"{self.challenge_id}: {self.category}"
