@@ -124,6 +124,18 @@ def _export_account(user) -> dict:
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "terms_version": user.terms_version,
         "terms_accepted_at": user.terms_accepted_at.isoformat() if user.terms_accepted_at else None,
+        "sign_in_failures": _export_sign_in_failures(user),
+    }
+
+
+def _export_sign_in_failures(user) -> dict | None:
+    """Failed sign-ins counted on the account since its last sign-in, if any."""
+    record = throttle_for(user.username)
+    if record is None or not record.failures:
+        return None
+    return {
+        "count": record.failures,
+        "last_at": record.last_failure_at.isoformat() if record.last_failure_at else None,
     }
 
 

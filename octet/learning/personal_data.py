@@ -1,5 +1,7 @@
 """What the learning context holds about a person, for the export and the account deletion."""
 
+from octet.content.domain.release import current_release
+from octet.learning.domain.presentation import describe_answer
 from octet.learning.models import (
     Assessment,
     KnowledgeElement,
@@ -9,12 +11,25 @@ from octet.learning.models import (
 )
 
 
+def _answer_text(release, challenge_id: str, locale: str, value) -> list[str]:
+    """The answer as the learner chose or typed it (a choice's words, not its number), while
+    the question is still in the bank."""
+    challenge = release.challenges.get(challenge_id)
+    return describe_answer(challenge, locale, value) if challenge is not None else []
+
+
 def export(user) -> dict:
+    release = current_release()
     assessments = []
     for assessment in Assessment.objects.filter(user=user).prefetch_related("answers"):
+        competence = release.competences.get(assessment.competence_id)
         assessments.append(
             {
                 "competence": assessment.competence_id,
+                "competence_name": (
+                    competence.name.get(assessment.locale, "") if competence is not None else ""
+                ),
+                "language": assessment.locale,
                 "state": assessment.state,
                 "started_at": assessment.created_at.isoformat(),
                 "completed_at": assessment.completed_at.isoformat()
@@ -24,6 +39,9 @@ def export(user) -> dict:
                     {
                         "challenge": a.challenge_id,
                         "answer": a.value,
+                        "answer_text": _answer_text(
+                            release, a.challenge_id, assessment.locale, a.value
+                        ),
                         "outcome": a.outcome,
                         "time_spent_seconds": a.time_spent,
                         "answered_at": a.created_at.isoformat(),
@@ -32,6 +50,7 @@ def export(user) -> dict:
                 ],
             }
         )
+    ratings = TutorialFeedback.objects.filter(user=user)
     return {
         "assessments": assessments,
         "knowledge_elements": [
@@ -48,14 +67,12 @@ def export(user) -> dict:
         "saved_tutorials": list(
             SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True)
         ),
-        "useful_tutorials": list(
-            TutorialFeedback.objects.filter(user=user, useful=True).values_list(
-                "tutorial_id", flat=True
-            )
-        ),
+        "useful_tutorials": [r.tutorial_id for r in ratings if r.useful],
+        "not_useful_tutorials": [r.tutorial_id for r in ratings if not r.useful],
         "problem_reports": [
             {
                 "challenge": r.challenge_id,
+                "language": r.locale,
                 "category": r.category,
                 "comment": r.comment,
                 "at": r.created_at.isoformat(),

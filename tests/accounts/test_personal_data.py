@@ -22,6 +22,16 @@ def test_export_gives_everything_octet_holds_as_json(client, learner, password):
     assert "password" not in json.dumps(data)
 
 
+def test_export_holds_the_failed_sign_ins_counted_on_the_account(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    assert json.loads(client.get("/account/export").content)["account"]["sign_in_failures"] is None
+    other = client.__class__()  # someone else, elsewhere, tries a wrong password
+    other.post("/account/sign-in", {"login": "lea@example.org", "password": "Wrong-1"})
+    failures = json.loads(client.get("/account/export").content)["account"]["sign_in_failures"]
+    assert failures["count"] == 1
+    assert SignInThrottle.objects.get().last_failure_at.isoformat() == failures["last_at"]
+
+
 def test_export_needs_to_be_signed_in(client):
     response = client.get("/account/export")
     assert response.status_code == 302

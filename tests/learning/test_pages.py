@@ -7,9 +7,10 @@ from django.utils.html import escape
 
 from octet.content.domain.release import current_release
 from octet.learning import selectors
+from octet.learning.domain.presentation import describe_answer
 from octet.learning.domain.simulators import inject_scenario
 from octet.learning.models import Assessment, KnowledgeElement, ProblemReport, SavedTutorial
-from tests.learning.helpers import finish_test, start
+from tests.learning.helpers import current_challenge, finish_test, form_for, start
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +185,26 @@ def test_export_contains_the_learning_data_and_deletion_erases_it(signed_in, lea
     assert not KnowledgeElement.objects.exists()
     report = ProblemReport.objects.get()
     assert report.user is None and report.comment == ""
+
+
+def test_export_reads_without_the_bank_and_holds_every_rating(signed_in, learner):
+    release = current_release()
+    assessment_id = start(signed_in, "1.1")
+    challenge = current_challenge(assessment_id)
+    signed_in.post(f"/assessments/{assessment_id}/answer", form_for(challenge, "en", right=True))
+    tutorials = [t for t in release.tutorials.values() if t.locale == "en"][:2]
+    signed_in.post(f"/tutorials/{tutorials[0].id}/rate", {"useful": "yes"})
+    signed_in.post(f"/tutorials/{tutorials[1].id}/rate", {"useful": "no"})
+    data = json.loads(signed_in.get("/account/export").content)["learning"]
+    [test] = data["assessments"]
+    assert test["competence_name"] == release.competences["1.1"].name["en"]
+    assert test["language"] == "en"
+    [answer] = test["answers"]
+    # A choice is exported in its words, not only as its number in the list.
+    assert answer["answer_text"] == describe_answer(challenge, "en", answer["answer"])
+    assert answer["answer_text"] and all(line.strip() for line in answer["answer_text"])
+    assert data["useful_tutorials"] == [tutorials[0].id]
+    assert data["not_useful_tutorials"] == [tutorials[1].id]
 
 
 def test_warm_up_renders_every_challenge_before_the_first_request():
