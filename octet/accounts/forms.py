@@ -2,9 +2,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordResetForm
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from octet.accounts import services
 from octet.accounts.selectors import email_is_taken, user_by_email
 from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
@@ -104,10 +105,23 @@ class OctetPasswordResetForm(PasswordResetForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if user_by_email(email) is None:
+        user = user_by_email(email)
+        if user is None:
             raise forms.ValidationError(
                 _("No account uses this e-mail address. Check it, or create an account."),
                 code="unknown_email",
+            )
+        decision = services.password_reset_decision(user)
+        if not decision.allowed:
+            local = timezone.localtime(decision.retry_at)
+            raise forms.ValidationError(
+                _(
+                    "Several reset links have been sent to this address in the last hour. Look "
+                    "for them in your inbox and your spam folder; you can ask for a new one at "
+                    "%(time)s."
+                )
+                % {"time": formats.time_format(local, "TIME_FORMAT")},
+                code="too_many_resets",
             )
         return email
 
@@ -115,6 +129,7 @@ class OctetPasswordResetForm(PasswordResetForm):
         # In the account's language, whatever the language of the page it was asked from.
         with translation.override(context["user"].language or settings.LANGUAGE_CODE):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+        services.record_password_reset_email(context["user"])
 
 
 class DeleteAccountForm(forms.Form):

@@ -49,3 +49,19 @@ class SignInThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.identifier}: {self.failures}"
+
+
+class PasswordResetEmail(models.Model):
+    """A password-reset e-mail sent to an account, kept to limit how many go out."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="password_reset_emails"
+    )
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["sent_at"]
+        indexes = [models.Index(fields=["user", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.sent_at:%Y-%m-%d %H:%M}"

@@ -1,5 +1,7 @@
 """Writes on accounts: sign-up, sign-in bookkeeping, language, export and deletion."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -7,7 +9,7 @@ from django.utils import timezone
 
 from octet.accounts.domain import throttling
 from octet.accounts.domain.names import username_base, username_candidates
-from octet.accounts.models import SignInThrottle
+from octet.accounts.models import PasswordResetEmail, SignInThrottle
 from octet.accounts.selectors import normalise_identifier, throttle_for, throttle_key
 from octet.core import personal_data
 
@@ -90,6 +92,30 @@ def record_sign_in_success(identifier: str, user) -> None:
     SignInThrottle.objects.filter(identifier__in=identifiers).delete()
 
 
+def _reset_window() -> timedelta:
+    return timedelta(minutes=settings.OCTET_PASSWORD_RESET_WINDOW_MINUTES)
+
+
+def password_reset_decision(user, now=None) -> throttling.ResetDecision:
+    """May one more password-reset e-mail be sent to this account now?"""
+    now = now or timezone.now()
+    sent = list(
+        PasswordResetEmail.objects.filter(user=user, sent_at__gt=now - _reset_window()).values_list(
+            "sent_at", flat=True
+        )
+    )
+    return throttling.reset_decision(
+        sent, now, settings.OCTET_PASSWORD_RESET_LIMIT, _reset_window()
+    )
+
+
+def record_password_reset_email(user, now=None) -> None:
+    now = now or timezone.now()
+    PasswordResetEmail.objects.create(user=user, sent_at=now)
+    # only the window counts: older ones are no use and are not kept
+    PasswordResetEmail.objects.filter(user=user, sent_at__lte=now - _reset_window()).delete()
+
+
 def set_language(user, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.language != language:
         user.language = language
@@ -125,6 +151,10 @@ def _export_account(user) -> dict:
         "terms_version": user.terms_version,
         "terms_accepted_at": user.terms_accepted_at.isoformat() if user.terms_accepted_at else None,
         "sign_in_failures": _export_sign_in_failures(user),
+        "reset_links_sent": [
+            sent.isoformat()
+            for sent in user.password_reset_emails.values_list("sent_at", flat=True)
+        ],
     }
 
 

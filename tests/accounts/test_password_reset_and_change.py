@@ -98,3 +98,24 @@ def test_change_password_checks_the_old_one_and_the_rules(client, learner, passw
     assert response["Location"] == "/account/"
     learner.refresh_from_db()
     assert learner.check_password("Another-Pass3")
+
+
+def test_a_fourth_reset_link_within_the_hour_is_refused_clearly(client, learner, monkeypatch):
+    from django.utils import timezone
+
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    ask = {"email": "lea@example.org"}
+    for _ in range(3):  # a lost message, a late one: asking again works
+        assert client.post("/account/password-reset", ask).status_code == 302
+    response = client.post("/account/password-reset", ask)
+    assert response.status_code == 200
+    assert "Several reset links have been sent to this address in the last hour." in (
+        response.content.decode()
+    )
+    assert len(mail.outbox) == 3
+    # an hour after the first, one more may go
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=1))
+    assert client.post("/account/password-reset", ask).status_code == 302
+    assert len(mail.outbox) == 4
+    assert learner.password_reset_emails.count() == 1  # older ones are not kept

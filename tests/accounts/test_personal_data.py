@@ -1,9 +1,10 @@
 import json
+from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from octet.accounts.models import SignInThrottle
+from octet.accounts.models import PasswordResetEmail, SignInThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,17 @@ def test_export_holds_the_failed_sign_ins_counted_on_the_account(client, learner
     failures = json.loads(client.get("/account/export").content)["account"]["sign_in_failures"]
     assert failures["count"] == 1
     assert SignInThrottle.objects.get().last_failure_at.isoformat() == failures["last_at"]
+
+
+def test_export_lists_the_reset_links_sent_and_deletion_erases_them(client, learner, password):
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    sent = json.loads(client.get("/account/export").content)["account"]["reset_links_sent"]
+    assert [datetime.fromisoformat(t) for t in sent] == [
+        learner.password_reset_emails.get().sent_at
+    ]
+    client.post("/account/delete", {"password": password})
+    assert not PasswordResetEmail.objects.exists()
 
 
 def test_export_needs_to_be_signed_in(client):

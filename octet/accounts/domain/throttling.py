@@ -68,3 +68,24 @@ def decide(
 def _ceil_seconds(delta: timedelta) -> int:
     seconds = delta.total_seconds()
     return max(1, int(seconds) + (0 if seconds == int(seconds) else 1))
+
+
+@dataclass(frozen=True)
+class ResetDecision:
+    allowed: bool
+    retry_at: datetime | None = None
+
+
+def reset_decision(
+    sent: list[datetime], now: datetime, limit: int, window: timedelta
+) -> ResetDecision:
+    """May one more password-reset e-mail go to an account that was sent these ones?
+
+    At most `limit` in any `window`: enough for a lost or late message, not enough to flood
+    someone's inbox by asking again and again. Then the next one is possible when the oldest
+    of the window leaves it.
+    """
+    recent = sorted(t for t in sent if now - t < window)
+    if len(recent) < limit:
+        return ResetDecision(allowed=True)
+    return ResetDecision(allowed=False, retry_at=recent[-limit] + window)
