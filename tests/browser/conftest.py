@@ -81,3 +81,15 @@ def assert_fits_phone_width(page):
     """
     overflow = page_width(page) - PHONE["width"]
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the phone"
+
+
+def sign_in_as_staff(page, django_user_model):
+    """A staff account, signed in: the one that may open the staff preview."""
+    django_user_model.objects.create_user(
+        "staff", "staff@example.org", "Staff-Pass1", is_staff=True, language="en"
+    )
+    page.goto(page.base + "/account/sign-in")
+    page.locator("input[name=login]").fill("staff")
+    page.locator("input[name=password]").fill("Staff-Pass1")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/profile/")

@@ -322,14 +322,14 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     assert answer.value == {"airplane": "no", "network": "Diallo-Home"}
 
 
-def plain_question(competence_id):
-    """An untimed choice question of the competence, without a simulator."""
+def plain_question(competence_id, kind="qcu"):
+    """An untimed question of the competence and type, without a simulator or a file."""
     return next(
         c
         for c in current_release().challenges.values()
         if c.competence_id == competence_id
         and c.validated
-        and c.type == "qcu"
+        and c.type == kind
         and not (c.timer or c.embed or c.attachments)
     )
 

@@ -5,7 +5,13 @@ import re
 import pytest
 
 from octet.content.domain.release import current_release
-from tests.browser.conftest import PHONE, assert_accessible, assert_fits_phone_width, page_width
+from tests.browser.conftest import (
+    PHONE,
+    assert_accessible,
+    assert_fits_phone_width,
+    page_width,
+    sign_in_as_staff,
+)
 from tests.browser.test_learning_journey import TEXT, open_question, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,14 +27,7 @@ def wide(challenge, locale) -> bool:
 
 def test_every_question_with_a_table_or_a_long_word_fits_a_phone(page, django_user_model):
     """Through the staff preview, which shows a question as the test does, and its solution."""
-    django_user_model.objects.create_user(
-        "staff", "staff@example.org", "Staff-Pass1", is_staff=True, language="en"
-    )
-    page.goto(page.base + "/account/sign-in")
-    page.locator("input[name=login]").fill("staff")
-    page.locator("input[name=password]").fill("Staff-Pass1")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/profile/")
+    sign_in_as_staff(page, django_user_model)
     checked, too_wide = 0, []
     for challenge in current_release().challenges.values():
         for locale in challenge.locales:

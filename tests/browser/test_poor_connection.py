@@ -3,7 +3,6 @@ says what happened, and nothing is recorded that the learner did not see or send
 
 import pytest
 
-from octet.content.domain.release import current_release
 from octet.learning import services
 from octet.learning.demo import answer_data
 from octet.learning.models import Answer, Assessment, ProblemReport
@@ -20,18 +19,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 LOST = "No reply from Octet: the connection seems lost."
 TYPED = "new URLSearchParams(new FormData(document.getElementById('challenge-form'))) + ''"
-
-
-def typed_question(competence_id):
-    """An untimed question answered by typing, without a simulator or a file."""
-    return next(
-        c
-        for c in current_release().challenges.values()
-        if c.competence_id == competence_id
-        and c.validated
-        and c.type == "qroc"
-        and not (c.timer or c.embed or c.attachments)
-    )
 
 
 def test_offline_the_answer_stays_the_page_says_so_and_it_can_be_sent_again(
@@ -129,7 +116,7 @@ def test_a_reply_that_never_comes_is_given_up_and_the_answer_stays(page, learner
 
 def test_a_reload_keeps_what_the_learner_typed(page, learner, password):
     t = TEXT["en"]
-    challenge = typed_question("1.1")
+    challenge = plain_question("1.1", "qroc")
     assessment = open_question(page, learner, password, challenge)
     page.wait_for_load_state()
     page.locator("#answer-input").fill("half an answer")

@@ -3,19 +3,13 @@
 import pytest
 
 from octet.content.domain.release import current_release
+from tests.browser.conftest import sign_in_as_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_typing_in_a_previewed_question_raises_no_script_error(page, django_user_model):
-    django_user_model.objects.create_user(
-        "staff", "staff@example.org", "Staff-Pass1", is_staff=True, language="en"
-    )
-    page.goto(page.base + "/account/sign-in")
-    page.locator("input[name=login]").fill("staff")
-    page.locator("input[name=password]").fill("Staff-Pass1")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/profile/")
+    sign_in_as_staff(page, django_user_model)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     challenge = next(
