@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -21,7 +22,7 @@ from octet.core.decorators import post_only
 from octet.core.domain.markdown import render as render_markdown
 from octet.core.navigation import ours
 from octet.learning import selectors, services
-from octet.learning.domain.presentation import answer_from_form
+from octet.learning.domain.presentation import FIELD_PREFIX, answer_from_form
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
 
@@ -129,7 +130,35 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = services.with_current_question(_own_assessment(request, assessment_id))
     if selectors.stage(current) != selectors.QUESTION:
         return redirect(_page_url(current))
-    return _challenge_page(request, current)
+    return _challenge_page(request, current, data=_typed_before_report(request, current))
+
+
+# Without JavaScript, a problem report is sent with the question's form (views.report): what the
+# learner had entered is kept in the session for the page it goes back to, shown once.
+TYPED_SESSION_KEY = "octet_typed_{}"
+
+
+def _keep_typed(request, current: Assessment, challenge_id: str, report_sent: bool) -> None:
+    kept = {
+        name: request.POST.getlist(name)
+        for name in request.POST
+        if name == "answer" or name.startswith(FIELD_PREFIX)
+    }
+    if not report_sent:  # the report comes back too, to be completed
+        kept.update({name: request.POST.getlist(name) for name in ("category", "comment")})
+    if any(value.strip() for values in kept.values() for value in values):
+        key = TYPED_SESSION_KEY.format(current.pk)
+        request.session[key] = {"challenge": challenge_id, "typed": kept}
+
+
+def _typed_before_report(request, current: Assessment) -> MultiValueDict | None:
+    key = TYPED_SESSION_KEY.format(current.pk)
+    if key not in request.session:  # reading the session costs nothing more; writing would
+        return None
+    kept = request.session.pop(key)
+    if kept.get("challenge") != current.current_challenge_id:
+        return None
+    return MultiValueDict(kept.get("typed", {}))
 
 
 def _challenge_page(request, current: Assessment, *, empty_warning=False, status=200, data=None):
@@ -394,6 +423,7 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
         )
     (messages.success if sent else messages.error)(request, message)
+    _keep_typed(request, current, request.POST.get("challenge_id", ""), sent)
     return redirect("learning:assessment", current.pk)
 
 

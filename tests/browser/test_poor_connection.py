@@ -57,7 +57,7 @@ def test_offline_a_problem_report_stays_too(page, learner, password):
     page.locator("#report-comment").fill("The second choice is cut")
     page.context.set_offline(True)
     page.get_by_role("button", name=t["send"]).click()
-    page.locator("form[data-report]").get_by_role("alert").filter(has_text=LOST).wait_for()
+    page.locator("[data-report]").get_by_role("alert").filter(has_text=LOST).wait_for()
     assert page.locator("#report-comment").input_value() == "The second choice is cut"
     page.context.set_offline(False)
     page.get_by_role("button", name=t["send"]).click()

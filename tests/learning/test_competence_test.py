@@ -305,6 +305,46 @@ def test_report_a_problem_is_stored_for_authors(signed_in):
     assert ProblemReport.objects.count() == 2
 
 
+def _make_current(assessment_id, kind):
+    assessment = Assessment.objects.get(pk=assessment_id)
+    challenge = next(
+        c
+        for c in current_release().challenges.values()
+        if c.type == kind and c.validated and "en" in c.locales and not (c.timer or c.embed)
+    )
+    assessment.current_challenge_id = challenge.id
+    assessment.save()
+    return challenge
+
+
+def test_without_javascript_a_report_keeps_what_was_entered_in_the_question(signed_in):
+    assessment_id = start(signed_in)
+    report = f"/assessments/{assessment_id}/report"
+    challenge = _make_current(assessment_id, "qrocm-ind")
+    typed = {f"field-{challenge.fields[0].key}": "half <typed>"}
+    about = {"challenge_id": challenge.id, "category": "instruction", "comment": "Unclear"}
+    page = signed_in.post(report, {**about, **typed}, follow=True).content.decode()
+    assert "your report has been sent" in page
+    assert 'value="half &lt;typed&gt;"' in page
+    assert "Unclear</textarea>" not in page  # a report sent is not offered again
+    # shown once: the question comes back as it is afterwards
+    again = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+    assert "half &lt;typed&gt;" not in again
+    # no category: the report comes back too, open, to be completed
+    about.update(category="", comment="Half a sentence")
+    page = signed_in.post(report, {**about, **typed}, follow=True).content.decode()
+    assert "Choose what the problem is about." in page
+    assert 'value="half &lt;typed&gt;"' in page
+    assert "Half a sentence</textarea>" in page and 'class="report" data-report open' in page
+    # ticked choices come back ticked
+    choices = _make_current(assessment_id, "qcm")
+    about.update(challenge_id=choices.id, category="other")
+    page = signed_in.post(report, {**about, "answer": ["1", "3"]}, follow=True).content.decode()
+    assert 'value="1" checked' in page and 'value="3" checked' in page
+    assert 'value="2" checked' not in page
+    assert ProblemReport.objects.count() == 2
+
+
 def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):
     assessment_id = start(signed_in)
     for _ in range(2):

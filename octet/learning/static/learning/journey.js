@@ -120,7 +120,7 @@
   // show here). When the request or its reply is lost (offline, the connection drops, no reply
   // in time), it fails with `lost` set: sending it plainly would only show the browser's error
   // page in place of the learner's answer, so the callers keep the form and say so.
-  function send(form, submitter) {
+  function send(form, submitter, url) {
     var body = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
     var controller = window.AbortController ? new AbortController() : null;
@@ -132,7 +132,7 @@
       throw error;
     }
     // Not form.action: the buttons named "action" shadow that property.
-    return fetch(form.getAttribute("action"), {
+    return fetch(url || form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "X-Octet-Inline": "1" }, signal: controller ? controller.signal : undefined
     }).then(function (response) {
@@ -166,9 +166,9 @@
     return note;
   }
 
-  // The request or its reply was lost: the form stays as the learner filled it, can be sent
-  // again (the server recognises an answer it already recorded), and the page says what
-  // happened. The focus, lost when the pressed button was disabled, goes to that message.
+  // The request or its reply was lost: the form (or the report) stays as the learner filled
+  // it, can be sent again (the server recognises an answer it already recorded), and the page
+  // says what happened. The focus, lost when the pressed button was disabled, goes to that message.
   function keep(form) {
     var text = document.querySelector("[data-connection-lost]");
     setTimeout(function () {  // after lock(), which disables the buttons in a task of its own
@@ -256,21 +256,27 @@
     if (event.target.form && event.target.form === answerForm()) keepDraft();
   });
 
-  // A problem report goes by fetch, so the answer being typed in the question stays; its reply
-  // is the message to show by the form. Without fetch, or if the reply is not that message, the
-  // plain form is sent.
-  function report(event, form) {
+  // A problem report is part of the question's form (so that, without JavaScript, what the
+  // learner entered goes with it and comes back). Here it goes by fetch to its own address, so
+  // the answer being typed stays; its reply is the message to show by the report. Without fetch,
+  // or if the reply is not that message, the form is sent the plain way to the report's address.
+  function report(event, form, submitter) {
     if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
     event.preventDefault();
-    if (form.hasAttribute("data-sending")) return;
-    form.setAttribute("data-sending", "");
-    send(form, null).then(function (reply) {
-      form.removeAttribute("data-sending");
-      notify(form, reply.text, reply.status === 200);
-      if (reply.status === 200) form.reset();
+    var box = submitter.closest("[data-report]");
+    if (box.hasAttribute("data-sending")) return;
+    box.setAttribute("data-sending", "");
+    var url = submitter.getAttribute("formaction");
+    send(form, null, url).then(function (reply) {
+      box.removeAttribute("data-sending");
+      notify(box, reply.text, reply.status === 200);
+      if (reply.status === 200) {
+        box.querySelectorAll("select, textarea").forEach(function (field) { field.value = ""; });
+      }
     }).catch(function (error) {
-      if (error.lost) { keep(form); return; }
-      form.removeAttribute("data-sending");
+      if (error.lost) { keep(box); return; }
+      box.removeAttribute("data-sending");
+      form.setAttribute("action", url);
       HTMLFormElement.prototype.submit.call(form);
     });
   }
@@ -338,7 +344,8 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("data-report")) { report(event, form); return; }
+    var sender = event.submitter || (pressed && pressed.form === form ? pressed : null);
+    if (sender && sender.hasAttribute("data-report-send")) { report(event, form, sender); return; }
     if (form.hasAttribute("data-tutorial")) { tutorial(event, form); return; }
     var inline = form.hasAttribute("data-inline");
     if (!inline && form.id !== "challenge-form") return;
@@ -348,14 +355,13 @@
       window.URL && window.history && history.pushState;
     if (!inline || !able) return;
     event.preventDefault();
-    var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
-    send(form, submitter).then(function (reply) {
+    send(form, sender).then(function (reply) {
       if (!reply.url) throw new Error("not a page of the test");
       forgetDraft(form);
       if (!show(reply.text, reply.url)) throw new Error("not a page");
     }).catch(function (error) {
       if (error.lost) keep(form);
-      else sendPlainly(form, submitter);
+      else sendPlainly(form, sender);
     });
   });
 
