@@ -47,6 +47,15 @@ def test_staff_preview_checks_any_challenge_live_in_both_languages(client, djang
     assert "The checker accepts this answer." in right
     wrong = client.post(f"/preview/{challenge.id}?locale=en", {"answer": "zzzz"}).content.decode()
     assert "The checker rejects this answer." in wrong
+    # the answer checked stays on the form, in fields and ticked choices too
+    fields = next(c for c in current_release().challenges.values() if c.type == "qrocm-ind")
+    key = fields.fields[0].key
+    checked = client.post(f"/preview/{fields.id}?locale=en", {f"field-{key}": "kept"})
+    assert f'id="field-{key}" name="field-{key}"' in checked.content.decode()
+    assert 'value="kept"' in checked.content.decode()
+    choices = next(c for c in current_release().challenges.values() if c.type == "qcm")
+    ticked = client.post(f"/preview/{choices.id}?locale=en", {"answer": ["2"]}).content.decode()
+    assert 'value="2" checked' in ticked and 'value="1" checked' not in ticked
     listing = client.get("/preview/?competence=1.1").content.decode()
     assert "challenges" in listing
 
