@@ -8,11 +8,12 @@ French. `make messages` runs this after extracting the strings.
 """
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 import polib
+
+from octet.core.domain.typography import french_spacing
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "octet" / "locale"
 
@@ -27,14 +28,6 @@ def fill_english(path: Path) -> None:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     po.save()
-
-
-_SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
-_SPACE_AFTER = re.compile(r"(?<=«) ")
-
-
-def french_spacing(text: str) -> str:
-    return _SPACE_AFTER.sub("\u00a0", _SPACE_BEFORE.sub("\u00a0", text))
 
 
 def _translations(entry: polib.POEntry) -> list[str]:

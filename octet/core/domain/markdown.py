@@ -12,6 +12,8 @@ import threading
 import markdown as markdown_lib
 import nh3
 
+from octet.core.domain.typography import french_spacing
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -40,20 +42,16 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 TABLE_OPEN = '<div class="table-scroll" tabindex="0"><table>'
 
-# French puts a space before : ; ? ! and inside « »; a phone must never break the line there and
-# start the next one with the mark alone. Code, keyboard keys and tags keep their own spaces.
+# Code, keyboard keys and tags keep their own spaces.
 _KEPT = re.compile(r"(<(pre|code|kbd)\b.*?</\2>|<[^>]*>)", re.S)
-_SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
-_SPACE_AFTER = re.compile(r"(?<=«) ")
-NO_BREAK_SPACE = "\u00a0"
 
 
 def keep_marks_with_words(html: str) -> str:
-    """A no-break space instead of the space before : ; ? ! » and after «, in text only."""
+    """`french_spacing` on the text of some HTML, never inside code, kbd or a tag."""
     parts = _KEPT.split(html)
     # split() returns text, the kept segment, its tag name, text, ...
     for i in range(0, len(parts), 3):
-        parts[i] = _SPACE_AFTER.sub(NO_BREAK_SPACE, _SPACE_BEFORE.sub(NO_BREAK_SPACE, parts[i]))
+        parts[i] = french_spacing(parts[i])
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
 
 
