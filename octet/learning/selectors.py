@@ -379,3 +379,41 @@ def calibration_responses() -> list[tuple[str, str, bool]]:
             seen.add((user_id, challenge_id))
             rows.append((str(user_id), challenge_id, outcome == Answer.Outcome.OK))
     return rows
+
+
+@dataclass(frozen=True)
+class ItemCalibration:
+    result: object  # evaluation.domain.calibration.CalibrationResult
+    responses: int
+    learners: int
+    left_out: int  # answers to challenges the bank no longer has
+
+    def parameter_set(self, release_version: str, min_responses: int) -> dict:
+        """The set as `content/item_params.json` holds it: the fit and where it comes from."""
+        return {
+            **self.result.to_json(),
+            "release": release_version,
+            "responses": self.responses,
+            "learners": self.learners,
+            "min_responses": min_responses,
+        }
+
+
+def item_calibration(min_responses: int) -> ItemCalibration | None:
+    """2PL parameters fitted to the stored answers to the current bank's challenges, or None
+    without any. An item with too few answers keeps the parameters the engine uses today."""
+    # imported here: scipy is for this command only, not for every web worker's memory
+    from octet.evaluation.domain.calibration import fit_2pl
+
+    challenges = current_release().challenges
+    every = calibration_responses()
+    responses = [row for row in every if row[1] in challenges]
+    if not responses:
+        return None
+    defaults = {c.id: (c.difficulty, c.discrimination) for c in challenges.values()}
+    return ItemCalibration(
+        result=fit_2pl(responses, defaults=defaults, min_responses=min_responses),
+        responses=len(responses),
+        learners=len({learner for learner, _, _ in responses}),
+        left_out=len(every) - len(responses),
+    )

@@ -5,8 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from octet.content.domain.release import ITEM_PARAMS, current_release, default_content_dir
-from octet.evaluation.domain.calibration import fit_2pl
-from octet.learning.selectors import calibration_responses
+from octet.learning.selectors import item_calibration
 
 
 class Command(BaseCommand):
@@ -32,36 +31,26 @@ class Command(BaseCommand):
     def handle(self, *args, out: Path, min_responses: int, **options):
         if min_responses < 1:
             raise CommandError("--min-responses must be at least 1.")
-        release = current_release()
-        every = calibration_responses()
-        responses = [row for row in every if row[1] in release.challenges]
-        if not responses:
+        calibration = item_calibration(min_responses)
+        if calibration is None:
             raise CommandError("No stored answer to a challenge of this release: nothing to fit.")
-        # An item with too few answers keeps the parameters the engine uses today.
-        defaults = {c.id: (c.difficulty, c.discrimination) for c in release.challenges.values()}
-        result = fit_2pl(responses, defaults=defaults, min_responses=min_responses)
+        result = calibration.result
         if not result.calibrated.any():
             self.stdout.write(
-                f"{len(responses)} answers: no challenge has {min_responses} yet, so no "
+                f"{calibration.responses} answers: no challenge has {min_responses} yet, so no "
                 "parameter changes and nothing is written."
             )
             return
-        parameter_set = result.to_json()
-        parameter_set.update(
-            release=release.version,
-            responses=len(responses),
-            learners=len({learner for learner, _, _ in responses}),
-            min_responses=min_responses,
-        )
+        parameter_set = calibration.parameter_set(current_release().version, min_responses)
         out.parent.mkdir(parents=True, exist_ok=True)
         partial = out.with_name(out.name + ".partial")
         partial.write_text(json.dumps(parameter_set, indent=1, sort_keys=True) + "\n", "utf-8")
         os.replace(partial, out)  # a reader never sees half a file
         fitted = int(result.calibrated.sum())
         self.stdout.write(
-            f"{len(responses)} answers from {parameter_set['learners']} learners on "
+            f"{calibration.responses} answers from {calibration.learners} learners on "
             f"{len(result.item_ids)} challenges (answers to challenges no longer in the bank, "
-            f"left out: {len(every) - len(responses)})."
+            f"left out: {calibration.left_out})."
         )
         self.stdout.write(
             f"{fitted} calibrated, {len(result.item_ids) - fitted} kept as they were (fewer "
