@@ -168,7 +168,8 @@
 
   // The request or its reply was lost: the form (or the report) stays as the learner filled
   // it, can be sent again (the server recognises an answer it already recorded), and the page
-  // says what happened. The focus, lost when the pressed button was disabled, goes to that message.
+  // says what happened. The focus, lost when the pressed button was disabled, goes to that
+  // message.
   function keep(form) {
     var text = document.querySelector("[data-connection-lost]");
     setTimeout(function () {  // after lock(), which disables the buttons in a task of its own
@@ -285,11 +286,10 @@
   // are. The reply is the tutorial's actions as they are now and the message to show by them;
   // every copy of that tutorial on the page (same data-page) changes with it, keeping its own
   // way back for the plain form. The focus goes to what the pressed button has become.
-  function tutorial(event, form) {
+  function tutorial(event, form, submitter) {
     if (!window.fetch || !window.URLSearchParams || !window.FormData || !window.DOMParser) return;
     event.preventDefault();
     if (form.hasAttribute("data-sending")) return;
-    var submitter = event.submitter || (pressed && pressed.form === form ? pressed : null);
     var actions = form.closest(".tutorial__actions");
     var which = Array.prototype.indexOf.call(actions.querySelectorAll("form"), form);
     lock(form);
@@ -346,7 +346,7 @@
     var form = event.target;
     var sender = event.submitter || (pressed && pressed.form === form ? pressed : null);
     if (sender && sender.hasAttribute("data-report-send")) { report(event, form, sender); return; }
-    if (form.hasAttribute("data-tutorial")) { tutorial(event, form); return; }
+    if (form.hasAttribute("data-tutorial")) { tutorial(event, form, sender); return; }
     var inline = form.hasAttribute("data-inline");
     if (!inline && form.id !== "challenge-form") return;
     if (form.hasAttribute("data-sending")) { event.preventDefault(); return; }  // a double click
