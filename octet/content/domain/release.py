@@ -51,15 +51,15 @@ from octet.evaluation.domain.params import default_item_params
 
 # Files under content/ a learner's test depends on; the release version hashes exactly these
 # (notes for authors, README.md, excepted).
+ITEM_PARAMS = "item_params.json"  # the parameter set written by `manage.py calibrate`
 VERSIONED = (
     "framework.yaml",
     "competences",
     "simulators",
     "attachments/files",
     "illustrations",
-    "item_params.json",
+    ITEM_PARAMS,
 )
-ITEM_PARAMS = "item_params.json"  # the parameter set written by `manage.py calibrate`
 ATTACHMENT_FILES = "attachments/files"
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
