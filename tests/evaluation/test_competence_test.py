@@ -88,6 +88,20 @@ def test_no_timed_challenge_right_after_a_timed_one():
         assert not test.items[decision.item_id].timed
 
 
+def test_the_first_question_is_untimed_unless_nothing_else_is_left():
+    # Every level-2 challenge but one is timed: the test starts with that one.
+    timed = {f"{s}2-{k}" for s in "abc" for k in (0, 1)} - {"c2-1"}
+    skills, items = _release(timed=timed)
+    test = CompetenceTest(items, skills)
+    firsts = {test.next_challenge([], "fr", seed).item_id for seed in range(20)}
+    assert firsts == {"c2-1"}
+    # With every challenge timed, a timed one is still served rather than none.
+    everything = {item.id for item in items}
+    skills, items = _release(timed=everything)
+    decision = CompetenceTest(items, skills).next_challenge([], "fr", 0)
+    assert not decision.finished and decision.item_id in everything
+
+
 def test_prefers_the_learner_language_and_skips_skills_without_it():
     skills, items = _release(en_only={"a2", "b2", "c2"})
     test = CompetenceTest(items, skills)

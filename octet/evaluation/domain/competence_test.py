@@ -330,8 +330,9 @@ class CompetenceTest:
             candidates = [c for c in starters if abs(c[1].level - cfg.first_level) == low]
         reachable = [c for c in candidates if c[1].level <= c[4] + cfg.max_level_gap]
         candidates = reachable or candidates
-        if last_timed:
-            # No timed challenge right after a timed one, unless nothing else is left.
+        if last_timed or not answers:
+            # No timed challenge first, nor right after a timed one, unless nothing else is left:
+            # a countdown is a poor welcome, and two in a row wear the learner out.
             untimed = []
             for score, skill, servable, fresh, theta in candidates:
                 items = [(r, i) for r, i in servable if not i.timed]
