@@ -41,16 +41,10 @@ class SignUpForm(forms.Form):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
 
     def clean_first_name(self):
-        return self._clean_name("first_name")
+        return _required_name(self.cleaned_data["first_name"])
 
     def clean_last_name(self):
-        return self._clean_name("last_name")
-
-    def _clean_name(self, field):
-        value = self.cleaned_data[field].strip()
-        if not value:
-            raise forms.ValidationError(_("This field is required."), code="required")
-        return value
+        return _required_name(self.cleaned_data["last_name"])
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -77,6 +71,83 @@ class SignUpForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class DetailsForm(forms.Form):
+    """A person's name and e-mail address. A new e-mail address needs the password: whoever
+    holds the address can reset the password, so it must not change behind its owner's back."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Your password, to confirm a new e-mail address"),
+        strip=False,
+        required=False,
+        max_length=MAXIMUM_PASSWORD_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        kwargs.setdefault(
+            "initial",
+            {"first_name": user.first_name, "last_name": user.last_name, "email": user.email},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        # An account made without an e-mail address (a username only) may stay without one.
+        self.fields["email"].required = bool(user.email)
+
+    def clean_first_name(self):
+        return _required_name(self.cleaned_data["first_name"])
+
+    def clean_last_name(self):
+        return _required_name(self.cleaned_data["last_name"])
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower() or None
+        if email and email != _current_email(self.user) and email_is_taken(email):
+            raise forms.ValidationError(
+                _("Another account already uses this e-mail address."), code="duplicate_email"
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in cleaned and cleaned["email"] != _current_email(self.user):
+            password = cleaned.get("password", "")
+            if not password:
+                self.add_error(
+                    "password",
+                    forms.ValidationError(
+                        _("Type your password to change your e-mail address."),
+                        code="password_needed",
+                    ),
+                )
+            elif not self.user.check_password(password):
+                self.add_error(
+                    "password",
+                    forms.ValidationError(_("The password is incorrect."), code="wrong_password"),
+                )
+        return cleaned
+
+
+def _current_email(user) -> str | None:
+    return (user.email or "").lower() or None
+
+
+def _required_name(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise forms.ValidationError(_("This field is required."), code="required")
+    return value
 
 
 class SignInForm(forms.Form):

@@ -61,6 +61,30 @@ def sign_up(*, first_name: str, last_name: str, email: str, password: str, langu
     return user
 
 
+@transaction.atomic
+def update_details(user, *, first_name: str, last_name: str, email: str | None) -> list[str]:
+    """Correct a person's name and e-mail address; returns the fields that changed.
+
+    An e-mail address is unique whatever its case; the username, which others may know the
+    account by, never changes."""
+    User = get_user_model()
+    email = normalise_identifier(email) if email else None
+    if email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+        raise EmailAlreadyUsed(email)
+    new = {"first_name": first_name.strip(), "last_name": last_name.strip(), "email": email}
+    changed = [name for name, value in new.items() if getattr(user, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(user, name, new[name])
+    try:
+        with transaction.atomic():
+            user.save(update_fields=changed)
+    except IntegrityError as error:  # a concurrent change took the same e-mail
+        raise EmailAlreadyUsed(email) from error
+    return changed
+
+
 def sign_in_decision(identifier: str, now=None) -> throttling.ThrottleDecision:
     """May someone try to sign in with `identifier`? Failures and locks are the account's,
     whichever of its identifiers is typed."""

@@ -8,6 +8,7 @@ urlpatterns = [
     path("sign-up", views.sign_up, name="sign-up"),
     path("sign-in", views.sign_in, name="sign-in"),
     path("sign-out", views.sign_out, name="sign-out"),
+    path("details", views.edit_details, name="details"),
     path("password", views.PasswordChangeView.as_view(), name="password-change"),
     path("password-reset", views.PasswordResetView.as_view(), name="password-reset"),
     path("password-reset/sent", views.PasswordResetSentView.as_view(), name="password-reset-sent"),

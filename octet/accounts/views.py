@@ -17,7 +17,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from octet.accounts import services
-from octet.accounts.forms import DeleteAccountForm, OctetPasswordResetForm, SignInForm, SignUpForm
+from octet.accounts.forms import (
+    DeleteAccountForm,
+    DetailsForm,
+    OctetPasswordResetForm,
+    SignInForm,
+    SignUpForm,
+)
 from octet.accounts.selectors import user_by_identifier
 from octet.core.decorators import post_only
 from octet.core.navigation import ours
@@ -149,6 +155,33 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @never_cache
 def account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account.html", {"account": request.user})
+
+
+@sensitive_post_parameters("password")
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def edit_details(request: HttpRequest) -> HttpResponse:
+    form = DetailsForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.update_details(
+                request.user,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+            )
+        except services.EmailAlreadyUsed:
+            form.add_error("email", _("Another account already uses this e-mail address."))
+        else:
+            if changed:
+                messages.success(request, _("Your details have been saved."))
+            else:
+                messages.info(request, _("Nothing to save: your details are unchanged."))
+            return redirect("accounts:account")
+    return render(
+        request, "accounts/details.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
