@@ -22,7 +22,11 @@ from octet.core.decorators import post_only
 from octet.core.domain.markdown import render as render_markdown
 from octet.core.navigation import ours
 from octet.learning import selectors, services
-from octet.learning.domain.presentation import FIELD_PREFIX, answer_from_form
+from octet.learning.domain.presentation import (
+    FIELD_PREFIX,
+    answer_from_form,
+    other_answers_accepted,
+)
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
 
@@ -316,6 +320,7 @@ def _batch_rows(request, current: Assessment, answers):
                 "expected": (
                     selectors.expected_lines(challenge, locale) if item.outcome != "ok" else []
                 ),
+                "one_of_several": other_answers_accepted(challenge, locale),
                 "explanation": render_markdown(challenge.explanation.get(locale, "")),
                 "hint": skill.hint.get(locale, "") if skill is not None else "",
                 "better": better,

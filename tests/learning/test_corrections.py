@@ -34,3 +34,17 @@ def test_a_typed_solution_is_not_read_as_markdown():
     challenge = first(lambda c: c.type == "qroc" and c.solutions.get("en"))
     [line] = selectors.expected_lines(challenge, "en")
     assert "<em>" not in line and "<p>" not in line
+
+
+def test_two_of_many_accepted_answers_are_shown_as_one_right_answer_among_others():
+    from octet.learning.domain.presentation import other_answers_accepted
+
+    sounds = current_release().challenges["fileTypes2-sound-extensions"]
+    assert len(sounds.groups["en"]) > sounds.required
+    assert other_answers_accepted(sounds, "en") and other_answers_accepted(sounds, "fr")
+    # Every group needed, or a single answer: what is shown is the expected answer.
+    every = first(
+        lambda c: c.type == "qrocm-dep" and len(c.groups["en"]) == (c.required or len(c.fields))
+    )
+    assert not other_answers_accepted(every, "en")
+    assert not other_answers_accepted(first(lambda c: c.type == "qroc"), "en")
