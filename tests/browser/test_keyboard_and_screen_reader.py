@@ -5,6 +5,7 @@ Driven with the keyboard only (Tab, Enter), with and without JavaScript."""
 
 import pytest
 
+from octet.content.domain.release import current_release
 from tests.browser.conftest import _page
 from tests.browser.test_learning_journey import open_question, plain_question
 
@@ -55,3 +56,32 @@ def test_without_javascript_an_empty_answer_puts_the_focus_on_the_warning(
     assert page.evaluate(FOCUSED) == "empty-warning"
     page.keyboard.press("Tab")  # straight to the answer's choices
     assert page.evaluate("document.activeElement.name") == "answer"
+
+
+def test_the_timer_is_silent_but_warns_once_before_the_end_and_says_when_time_is_up(
+    page, learner, password
+):
+    """The countdown changes every second: a screen reader must not read it (role timer, not
+    live), but the learner must hear that the end is near, and that the time is up."""
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.timer > 20 and c.validated and not c.embed and c.competence_id == "1.1"
+    )
+    page.clock.install()
+    open_question(page, learner, password, timed)
+    page.wait_for_load_state()
+    timer = page.locator(".timer")
+    assert timer.get_attribute("role") == "timer" and timer.get_attribute("aria-live") is None
+    news = page.locator("[data-timer-news]")
+    assert news.get_attribute("role") == "status"
+    left = int(timer.get_attribute("data-remaining"))
+    page.clock.run_for((left - 11) * 1000)
+    assert news.inner_text() == ""  # nothing said while there is time
+    page.clock.run_for(1000)
+    assert news.inner_text() == "Only 10 seconds left."
+    page.clock.run_for(5000)
+    assert news.inner_text() == "Only 10 seconds left."  # said once, not every second
+    page.clock.run_for(5000)
+    assert news.inner_text() == "Time is up: an answer sent now counts as given too late."
+    assert timer.locator("[data-countdown]").inner_text() == "0 s left"

@@ -24,7 +24,9 @@
     keepDraft();
   });
 
-  // A visible countdown; the server enforces the limit whatever this shows.
+  // A visible countdown; the server enforces the limit whatever this shows. A screen reader
+  // does not read the countdown (role timer), only the status beside it: once when the end is
+  // near, unless the page was shown with less time than that left, and once when time is up.
   function startTimer() {
     if (tick) { clearInterval(tick); tick = null; }
     var timer = document.querySelector(".timer[data-remaining]");
@@ -33,10 +35,19 @@
     var out = timer.querySelector("[data-countdown]");
     out.hidden = false;  // a countdown that counts; without this script, a <noscript> says when
     var template = out.textContent.replace(String(left), "{s}");
+    var news = document.querySelector("[data-timer-news]");
+    var soon = document.querySelector("[data-timer-soon]");
+    var up = document.querySelector("[data-timer-up]");
+    var warnAt = soon ? parseInt(soon.getAttribute("data-at"), 10) : 0;
+    var warned = left <= warnAt;
+    function say(words) { if (news && words) news.textContent = words.textContent; }
     tick = setInterval(function () {
       left = Math.max(0, left - 1);
       out.textContent = template.replace("{s}", String(left));
-      if (left === 0) { clearInterval(tick); tick = null; timer.classList.add("timer--over"); }
+      if (!warned && left <= warnAt) { warned = true; say(soon); }
+      if (left === 0) {
+        clearInterval(tick); tick = null; timer.classList.add("timer--over"); say(up);
+      }
     }, 1000);
   }
 
