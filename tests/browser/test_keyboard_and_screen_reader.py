@@ -85,3 +85,35 @@ def test_the_timer_is_silent_but_warns_once_before_the_end_and_says_when_time_is
     page.clock.run_for(5000)
     assert news.inner_text() == "Time is up: an answer sent now counts as given too late."
     assert timer.locator("[data-countdown]").inner_text() == "0 s left"
+
+
+def _luminance(rgb):
+    channels = [int(c) / 255 for c in rgb.strip("rgba()").split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one, other):
+    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_stands_out_on_the_header_as_on_the_page(page):
+    """WCAG 1.4.11: a focus indicator needs 3:1 against what is around it."""
+    page.goto(page.base + "/account/sign-in")
+    background = "s => getComputedStyle(document.querySelector(s)).backgroundColor"
+    header = page.evaluate(background, ".site-header")
+    paper = page.evaluate(background, "main .card")
+    rings = {}
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(
+            "(() => { const e = document.activeElement, s = getComputedStyle(e);"
+            " return [e.closest('.site-header, .skip-link') ? 'header' : 'page',"
+            " e.textContent.trim(), s.outlineStyle, s.outlineColor]; })()"
+        )
+        place, name, style, color = ring
+        assert style != "none", f"{name} shows no focus ring"
+        rings[name] = contrast(color, header if place == "header" else paper)
+    assert min(rings.values()) >= 3, rings
+    assert {"Skip to main content", "Sign in", "Français"} <= set(rings)
