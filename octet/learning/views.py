@@ -293,7 +293,7 @@ def _batch_rows(request, current: Assessment, answers):
     useful = selectors.useful_tutorial_ids(request.user)
     locale = current.locale
     rows = []
-    for item in answers:
+    for number, item in enumerate(answers, start=current.checkpoint_seen + 1):
         challenge = release.challenges.get(item.challenge_id)
         if challenge is None:
             continue
@@ -314,6 +314,7 @@ def _batch_rows(request, current: Assessment, answers):
         rows.append(
             {
                 "answer": item,
+                "position": number,  # as its page was titled: "Question 7"
                 "anchor": f"answer-{item.pk}",
                 "instruction": render_markdown(challenge.instruction.get(locale, "")),
                 "given": selectors.answer_lines(challenge, locale, item.value),

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -537,3 +538,51 @@ def test_a_test_started_before_the_answer_log_goes_on_from_its_answers(signed_in
         .order_by("id")
         .values_list("challenge_id", flat=True)
     )
+
+
+def _headings(page):
+    """(level, text) of every heading of the page's <main>, in order."""
+    main = page.split("<main", 1)[1]
+    return [
+        (int(level), re.sub(r"<[^>]+>", "", text).split())
+        for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", main, re.S)
+    ]
+
+
+def _no_level_skipped(headings):
+    levels = [level for level, _ in headings]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_each_correction_opens_with_a_heading_named_after_its_question(signed_in):
+    """A screen reader goes from one correction to the next by its headings, none skipped."""
+    assessment_id = start(signed_in)
+    for right in (True, True, False, True, True):  # as above: a checkpoint, not yet the end
+        answer_current(signed_in, assessment_id, right=right)
+    page = signed_in.get(f"/assessments/{assessment_id}/checkpoint").content.decode()
+    headings = _headings(page)
+    _no_level_skipped(headings)
+    corrections = [" ".join(words) for level, words in headings if level == 2]
+    assert corrections == [
+        "Question 1 ✓ Right",
+        "Question 2 ✓ Right",
+        "Question 3 ✗ Wrong",
+        "Question 4 ✓ Right",
+        "Question 5 ✓ Right",
+    ]
+    assert (3, ["For", "better", "results", "next", "time"]) in headings
+    signed_in.post(f"/assessments/{assessment_id}/continue")
+    for _ in range(5):
+        if not Assessment.objects.get(pk=assessment_id).completed:
+            answer_current(signed_in, assessment_id)
+    if not Assessment.objects.get(pk=assessment_id).completed:  # the second checkpoint
+        page = signed_in.get(f"/assessments/{assessment_id}/checkpoint").content.decode()
+        numbers = [words[1] for level, words in _headings(page) if level == 2]
+        assert numbers == ["6", "7", "8", "9", "10"]
+        signed_in.post(f"/assessments/{assessment_id}/continue")
+        finish_test(signed_in, assessment_id)
+    page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    headings = _headings(page)
+    _no_level_skipped(headings)
+    assert any(level == 3 and words[0] == "Question" for level, words in headings)
