@@ -7,7 +7,16 @@ import pytest
 
 from octet.content.domain.release import current_release
 from tests.browser.conftest import _page
-from tests.browser.test_learning_journey import open_question, plain_question
+from tests.browser.test_learning_journey import (
+    TEXT,
+    open_question,
+    plain_question,
+    sign_in,
+    start_test,
+    submit,
+)
+from tests.learning.helpers import finish_test
+from tests.learning.helpers import start as start_by_http
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -117,3 +126,46 @@ def test_the_focus_ring_stands_out_on_the_header_as_on_the_page(page):
         rings[name] = contrast(color, header if place == "header" else paper)
     assert min(rings.values()) >= 3, rings
     assert {"Skip to main content", "Sign in", "Français"} <= set(rings)
+
+
+def test_with_text_at_200_percent_on_a_phone_nothing_scrolls_sideways(
+    browser, live_server, client, learner, password
+):
+    """A 360 px phone zoomed to 200 % lays pages out in 180 CSS px; in French, whose words are
+    longer. The skip link stays out of sight until it has the focus, however it wraps."""
+    learner.language = "fr"
+    learner.save()
+    client.force_login(learner)
+    finished = start_by_http(client, "1.2")
+    finish_test(client, finished)
+    context = browser.new_context(
+        viewport={"width": 180, "height": 370},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="fr-FR",
+    )
+    context.javascript = True  # for the helpers that wait differently without it
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base = live_server.url
+
+    def fits(where):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 180, f"{where}: {width}px wide in 180"
+
+    sign_in(page, learner, password, TEXT["fr"])
+    page.wait_for_url("**/profile/")
+    fits("profile")
+    skip = page.locator(".skip-link")
+    assert skip.bounding_box()["y"] + skip.bounding_box()["height"] <= 0
+    page.keyboard.press("Tab")
+    assert skip.bounding_box()["y"] >= 0  # shown once it has the focus
+    start_test(page, "1.1")
+    fits("question")
+    while page.locator("#challenge-form").count():  # to the checkpoint, or the end if sooner
+        submit(page, TEXT["fr"]["skip"])
+    fits("corrections")
+    page.goto(page.base + f"/assessments/{finished}/results")
+    fits("results")
+    context.close()
