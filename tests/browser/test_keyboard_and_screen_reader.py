@@ -169,3 +169,17 @@ def test_with_text_at_200_percent_on_a_phone_nothing_scrolls_sideways(
     page.goto(page.base + f"/assessments/{finished}/results")
     fits("results")
     context.close()
+
+
+def test_in_high_contrast_mode_the_dots_still_tell_where_the_learner_is(page, learner, password):
+    """Forced colours override backgrounds: done, current and coming questions stay apart."""
+    page.emulate_media(forced_colors="active")
+    open_question(page, learner, password, plain_question("1.1"))
+    submit(page, TEXT["en"]["skip"])  # question 2: one done, one current, three to come
+    look = page.evaluate(
+        "[...document.querySelectorAll('.batch__dot')]"
+        ".map(dot => getComputedStyle(dot).backgroundColor)"
+    )
+    done, current, coming = look[0], look[1], look[2]
+    assert len({done, current, coming}) == 3, look
+    assert look[2:] == [coming] * 3
