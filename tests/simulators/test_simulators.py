@@ -526,6 +526,32 @@ def test_spreadsheet_pastes_a_formula_down_a_selected_range(host):
 
 
 @pytest.mark.browser
+def test_spreadsheet_copies_and_pastes_from_the_keyboard_alone(host):
+    """Ctrl+C redraws the grid (the copied cell is marked): the cell keeps the focus, so the
+    arrows still move in the grid and Ctrl+V pastes, without a mouse."""
+    sim = host("spreadsheet", dict(SHEET, report={"c3": "formula:C3", "c4": "C4"}), locale="en")
+    f = sim.frame
+    inner = sim.page.frames[1]
+
+    def focused():
+        return inner.evaluate("document.activeElement.id")
+
+    f.locator("td[tabindex='0']").focus()  # where Tab enters the grid: its first cell
+    assert focused() == "c-A1"
+    keys = sim.page.keyboard
+    for key in ("ArrowRight", "ArrowRight", "ArrowDown"):
+        keys.press(key)
+    keys.press("Control+c")
+    assert focused() == "c-C2"
+    keys.press("ArrowDown")
+    keys.press("Shift+ArrowDown")
+    assert f.locator("#ref").inner_text() == "C3:C4"
+    keys.press("Control+v")
+    assert sim.last_answer() == {"c3": "=B3*2", "c4": "18"}
+    assert focused() in ("c-C3", "c-C4")
+
+
+@pytest.mark.browser
 def test_spreadsheet_filter_errors_and_french_display(host):
     scenario = dict(SHEET, report="visible:A")
     sim = host("spreadsheet", scenario, locale="fr")
