@@ -1343,3 +1343,33 @@ def test_content_scenarios_load_without_error(tab, tmp_path):
         pytest.skip("no challenge embeds a simulator yet")
     for (title, *_), messages in zip(embeds, load_many(tab, tmp_path, embeds), strict=True):
         assert [m for m in messages if m.get("octet") == "answer"] == [], title
+
+
+FOCUSED = (
+    "(() => { const e = document.activeElement;"
+    " return e === document.body ? 'BODY' : e.tagName + ' ' + (e.id || e.textContent.trim()); })()"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NAMES)
+def test_a_button_pressed_from_the_keyboard_leaves_the_focus_somewhere(host, name):
+    """A simulator that draws itself anew after a button must put the focus back on a control
+    or on what the button opened; dropped on the page's body, a keyboard user starts again
+    from the top of the frame and a screen reader announces nothing useful."""
+    dropped = []
+    for stop in range(1, 13):
+        sim = host(name)
+        inner = sim.page.frames[1]
+        for _ in range(stop):
+            sim.page.keyboard.press("Tab")
+        if sim.page.evaluate("document.activeElement.tagName") != "IFRAME":
+            break  # past the simulator's last control
+        pressed = inner.evaluate(FOCUSED)
+        if not pressed.startswith("BUTTON"):
+            continue
+        sim.page.keyboard.press("Enter")
+        sim.page.wait_for_timeout(50)
+        if inner.evaluate(FOCUSED) == "BODY":
+            dropped.append(pressed)
+    assert dropped == []
