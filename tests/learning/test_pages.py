@@ -60,6 +60,22 @@ def test_staff_preview_checks_any_challenge_live_in_both_languages(client, djang
     assert "challenges" in listing
 
 
+def test_the_preview_marks_the_challenge_in_its_language_and_its_own_words_in_the_reviewers(
+    client, django_user_model
+):
+    """A screen reader reads the French challenge in French and the English button in English."""
+    staff = django_user_model.objects.create_user(
+        "staff", "s@example.org", "Staff-Pass1", is_staff=True, language="en"
+    )
+    client.force_login(staff)
+    challenge = next(c for c in current_release().challenges.values() if c.type == "qcu")
+    page = client.get(f"/preview/{challenge.id}?locale=fr").content.decode()
+    assert 'class="challenge__instruction" lang="fr"' in page
+    form = re.search(r'<form[^>]*id="challenge-form"[^>]*>', page).group(0)
+    assert "lang=" not in form  # "Choose one answer", "Check this answer" are English
+    assert "<legend>Choose one answer</legend>" in page
+
+
 def test_lessons_are_served_in_the_learners_language(client):
     lesson = next(iter(current_release().lessons.values()))
     page = client.get(f"/lessons/{lesson.id}").content.decode()
