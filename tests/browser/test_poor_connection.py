@@ -12,6 +12,8 @@ from tests.browser.test_learning_journey import (
     fill,
     open_question,
     plain_question,
+    sign_in,
+    start_test,
     submit,
 )
 
@@ -175,3 +177,24 @@ def test_a_message_in_the_next_page_gets_the_focus(page, learner, password):
     focused = page.evaluate("document.activeElement.textContent")
     assert "this answer was not recorded" in focused
     assert page.evaluate("document.activeElement.className") == "messages"
+
+
+def test_offline_a_button_alone_says_to_try_again_without_speaking_of_an_answer(
+    page, learner, password
+):
+    """Starting a test from the profile: nothing was typed, so nothing is said to be kept."""
+    sign_in(page, learner, password, TEXT["en"])
+    page.wait_for_url("**/profile/")
+    page.wait_for_load_state()
+    page.context.set_offline(True)
+    page.locator('form[action="/competences/1.1/start"] button').click()
+    note = page.get_by_role("alert").filter(has_text=LOST)
+    note.wait_for()
+    assert note.inner_text() == (
+        "No reply from Octet: the connection seems lost. Try again once you are back online."
+    )
+    assert not Assessment.objects.exists()
+    page.context.set_offline(False)
+    start_test(page, "1.1")
+    assert page.title().startswith("Question 1")
+    assert Assessment.objects.count() == 1

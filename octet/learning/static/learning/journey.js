@@ -182,7 +182,9 @@
   // says what happened. The focus, lost when the pressed button was disabled, goes to that
   // message.
   function keep(form) {
-    var text = document.querySelector("[data-connection-lost]");
+    var typed = form.id === "challenge-form" || form.hasAttribute("data-report");
+    var text = (!typed && document.querySelector("[data-connection-lost-button]")) ||
+      document.querySelector("[data-connection-lost]");
     setTimeout(function () {  // after lock(), which disables the buttons in a task of its own
       form.removeAttribute("data-sending");
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = false; });
