@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -142,6 +144,19 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         status = 400
     next_url = _safe_next(request, "")
     return render(request, "accounts/sign_in.html", {"form": form, "next": next_url}, status=status)
+
+
+@never_cache
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """The Django admin's sign-in page, replaced by Octet's: its own form checks passwords with
+    no throttling, so that anyone could try password after password on a staff account there.
+
+    The admin sends here whoever may not see it: a visitor goes to sign in and comes back; a
+    person signed in without staff rights is refused (sending them to sign in would loop).
+    """
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(ours(request, request.GET.get("next"), reverse("admin:index")))
 
 
 @post_only("accounts:account")  # a GET (bookmark, typed address) never signs out

@@ -225,3 +225,50 @@ def test_a_language_chosen_before_sign_in_is_saved_on_the_account(client, learne
     learner.refresh_from_db()
     assert learner.language == "fr"
     assert "Mon compte" in client.get("/account/").content.decode()
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "author", "author@example.org", "Author-Pass1", language="en"
+    )
+
+
+def test_the_admin_sign_in_form_checks_no_password_and_sends_to_octets(client, staff):
+    # Django's own admin form checks passwords without Octet's throttling: an attacker could
+    # try one password after another on a staff account there.
+    response = client.post(
+        "/admin/login/?next=/admin/learning/",
+        {"username": "author", "password": "Author-Pass1", "next": "/admin/learning/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/account/sign-in?next=/admin/learning/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_is_reached_through_octets_throttled_sign_in(client, staff, settings):
+    response = client.get("/admin/")
+    assert response["Location"] == "/admin/login/?next=/admin/"
+    response = client.get(response["Location"])
+    assert response["Location"] == "/account/sign-in?next=/admin/"
+    for _ in range(settings.OCTET_SIGN_IN_SLOW_AFTER):
+        sign_in(client, "author", "Wrong-Pass1")
+    assert sign_in(client, "author", "Author-Pass1").status_code == 429
+    SignInThrottle.objects.all().delete()
+    response = client.post(
+        "/account/sign-in?next=/admin/",
+        {"login": "author", "password": "Author-Pass1", "next": "/admin/"},
+    )
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_sign_in_refuses_a_learner_instead_of_looping(client, learner, password):
+    sign_in(client, "lea.martin", password)
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_the_admin_sign_in_never_sends_to_another_site(client, staff):
+    response = client.get("/admin/login/?next=https://evil.example/")
+    assert response["Location"] == "/account/sign-in?next=/admin/"
