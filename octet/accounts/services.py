@@ -116,6 +116,19 @@ def record_sign_in_success(identifier: str, user) -> None:
     SignInThrottle.objects.filter(identifier__in=identifiers).delete()
 
 
+def _forget_sign_in_failures(user) -> None:
+    identifiers = [normalise_identifier(user.username)]
+    if user.email:
+        identifiers.append(normalise_identifier(user.email))
+    SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+
+
+def password_was_reset(user) -> None:
+    """A new password chosen through a reset link unlocks the account: whoever chose it showed
+    they read the account's mailbox, and the lock-out message tells the person to do just that."""
+    _forget_sign_in_failures(user)
+
+
 def _reset_window() -> timedelta:
     return timedelta(minutes=settings.OCTET_PASSWORD_RESET_WINDOW_MINUTES)
 
@@ -194,10 +207,7 @@ def _export_sign_in_failures(user) -> dict | None:
 
 
 def _erase_account(user) -> None:
-    identifiers = [normalise_identifier(user.username)]
-    if user.email:
-        identifiers.append(normalise_identifier(user.email))
-    SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+    _forget_sign_in_failures(user)
 
 
 def register_personal_data() -> None:

@@ -246,6 +246,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        services.password_was_reset(form.user)
         messages.success(self.request, _("Your password has been changed. You can sign in now."))
         return response
 

@@ -119,3 +119,27 @@ def test_a_fourth_reset_link_within_the_hour_is_refused_clearly(client, learner,
     assert client.post("/account/password-reset", ask).status_code == 302
     assert len(mail.outbox) == 4
     assert learner.password_reset_emails.count() == 1  # older ones are not kept
+
+
+def test_a_new_password_from_a_reset_link_unlocks_the_account(client, learner, settings):
+    # The lock-out message says "try again then, or reset your password": the reset must work.
+    from octet.accounts.models import SignInThrottle
+
+    for _ in range(settings.OCTET_SIGN_IN_SLOW_AFTER):
+        client.post("/account/sign-in", {"login": "lea.martin", "password": "Wrong-Pass1"})
+    SignInThrottle.objects.filter(identifier="lea.martin").update(
+        failures=settings.OCTET_SIGN_IN_LOCK_AFTER
+    )
+    locked = client.post("/account/sign-in", {"login": "lea@example.org", "password": "x"})
+    assert "or reset your password" in locked.content.decode()
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    page = client.get(reset_link(mail.outbox[0]), follow=True)
+    client.post(
+        page.redirect_chain[-1][0],
+        {"new_password1": "Brand-New-Pass2", "new_password2": "Brand-New-Pass2"},
+    )
+    response = client.post(
+        "/account/sign-in", {"login": "lea.martin", "password": "Brand-New-Pass2"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/profile/"
