@@ -1,5 +1,6 @@
 """Writes on accounts: sign-up, sign-in bookkeeping, language, export and deletion."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -85,28 +86,37 @@ def update_details(user, *, first_name: str, last_name: str, email: str | None) 
     return changed
 
 
-def sign_in_decision(identifier: str, now=None) -> throttling.ThrottleDecision:
-    """May someone try to sign in with `identifier`? Failures and locks are the account's,
-    whichever of its identifiers is typed."""
-    record = throttle_for(identifier)
-    if record is None:
-        return throttling.ThrottleDecision(allowed=True)
-    return throttling.decide(
-        record.failures, record.last_failure_at, now or timezone.now(), policy()
-    )
+@dataclass(frozen=True)
+class SignInAttempt:
+    """May a sign-in be tried now, and where the account stands if its password is wrong."""
+
+    decision: throttling.ThrottleDecision
+    if_wrong: throttling.ThrottleDecision
 
 
 @transaction.atomic
-def record_sign_in_failure(identifier: str, now=None) -> throttling.ThrottleDecision:
+def begin_sign_in(identifier: str, now=None) -> SignInAttempt:
+    """Take one sign-in attempt with `identifier`, if one is allowed now.
+
+    Failures and locks are the account's, whichever of its identifiers is typed. An allowed
+    attempt counts as a failure before the password is checked (`record_sign_in_success`
+    forgets it), under the account's row lock: attempts sent at the same moment are counted
+    one after the other, so that they cannot all pass while the first passwords are checked.
+    """
     now = now or timezone.now()
     record, _ = SignInThrottle.objects.select_for_update().get_or_create(
         identifier=throttle_key(identifier)
     )
+    decision = throttling.decide(record.failures, record.last_failure_at, now, policy())
+    if not decision.allowed:
+        return SignInAttempt(decision=decision, if_wrong=decision)
     current = throttling.effective_failures(record.failures, record.last_failure_at, now, policy())
     record.failures = current + 1
     record.last_failure_at = now
     record.save(update_fields=["failures", "last_failure_at"])
-    return throttling.decide(record.failures, record.last_failure_at, now, policy())
+    return SignInAttempt(
+        decision=decision, if_wrong=throttling.decide(record.failures, now, now, policy())
+    )
 
 
 def record_sign_in_success(identifier: str, user) -> None:

@@ -110,9 +110,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         identifier = form.cleaned_data["login"]
-        decision = services.sign_in_decision(identifier)
-        if not decision.allowed:
-            form.add_error(None, _throttle_message(decision))
+        attempt = services.begin_sign_in(identifier)
+        if not attempt.decision.allowed:
+            form.add_error(None, _throttle_message(attempt.decision))
             status = 429
         else:
             user = user_by_identifier(identifier)
@@ -122,15 +122,14 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                     request, username=identifier, password=form.cleaned_data["password"]
                 )
             if authenticated is None:
-                after = services.record_sign_in_failure(identifier)
                 if user is None:
                     form.add_error(
                         "login", _("No account matches this e-mail address or username.")
                     )
                 else:
                     form.add_error("password", _("The password is incorrect."))
-                if not after.allowed:
-                    form.add_error(None, _throttle_message(after))
+                if not attempt.if_wrong.allowed:
+                    form.add_error(None, _throttle_message(attempt.if_wrong))
                 status = 400
             else:
                 services.record_sign_in_success(identifier, authenticated)

@@ -272,3 +272,40 @@ def test_the_admin_sign_in_refuses_a_learner_instead_of_looping(client, learner,
 def test_the_admin_sign_in_never_sends_to_another_site(client, staff):
     response = client.get("/admin/login/?next=https://evil.example/")
     assert response["Location"] == "/account/sign-in?next=/admin/"
+
+
+def test_attempts_sent_at_the_same_moment_cannot_go_beyond_the_allowance(
+    client, learner, password, settings, monkeypatch
+):
+    # Checking a password takes a while (Argon2). Attempts that arrive while the first ones are
+    # being checked must already find them counted, or a burst of parallel requests would try
+    # many passwords before the first failure is recorded.
+    from octet.accounts.backends import EmailOrUsernameBackend
+
+    checked = []
+    real_authenticate = EmailOrUsernameBackend.authenticate
+
+    def slow_authenticate(self, request, username=None, password=None, **kwargs):
+        checked.append(password)
+        if len(checked) < 10:  # another attempt arrives while this password is checked
+            sign_in(client, "lea.martin", f"Wrong-{len(checked)}x")
+        return real_authenticate(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(EmailOrUsernameBackend, "authenticate", slow_authenticate)
+    sign_in(client, "lea.martin", "Wrong-0x")
+    assert len(checked) == settings.OCTET_SIGN_IN_SLOW_AFTER
+    assert SignInThrottle.objects.get(identifier="lea.martin").failures == len(checked)
+
+
+def test_an_attempt_is_counted_before_its_password_is_checked_and_forgotten_on_success(
+    learner, settings
+):
+    from octet.accounts import services
+
+    attempts = [services.begin_sign_in("lea.martin") for _ in range(4)]
+    assert [a.decision.allowed for a in attempts] == [True, True, True, False]
+    assert not attempts[2].if_wrong.allowed  # the third failure starts the wait
+    SignInThrottle.objects.all().delete()
+    assert services.begin_sign_in("LEA@example.org").decision.allowed
+    services.record_sign_in_success("LEA@example.org", learner)
+    assert not SignInThrottle.objects.exists()
