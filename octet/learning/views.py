@@ -26,6 +26,7 @@ from octet.learning.domain.presentation import (
     FIELD_PREFIX,
     answer_from_form,
     other_answers_accepted,
+    typed_text,
 )
 from octet.learning.domain.simulators import simulator_page
 from octet.learning.models import Assessment, ProblemReport
@@ -47,6 +48,11 @@ def staff_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _posted(request, name: str) -> str:
+    """A text field of the POST (its last value), without the NUL characters a database refuses."""
+    return typed_text(request.POST.get(name, ""))
 
 
 def _locale() -> str:
@@ -204,7 +210,7 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         result = services.answer_challenge(
             user=request.user,
             assessment_id=assessment_id,
-            challenge_id=request.POST.get("challenge_id", ""),
+            challenge_id=_posted(request, "challenge_id"),
             data=request.POST,
             skip=request.POST.get("action") == "skip",
         )
@@ -411,10 +417,10 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
         services.report_problem(
             user=request.user,
             assessment=current,
-            challenge_id=request.POST.get("challenge_id", ""),
+            challenge_id=_posted(request, "challenge_id"),
             locale=current.locale,
-            category=request.POST.get("category", ""),
-            comment=request.POST.get("comment", ""),
+            category=_posted(request, "category"),
+            comment=_posted(request, "comment"),
         )
     except services.NotAllowed as error:
         if error.reason == "no-category":
@@ -429,7 +435,7 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
         )
     (messages.success if sent else messages.error)(request, message)
-    _keep_typed(request, current, request.POST.get("challenge_id", ""), sent)
+    _keep_typed(request, current, _posted(request, "challenge_id"), sent)
     return redirect("learning:assessment", current.pk)
 
 

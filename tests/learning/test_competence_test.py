@@ -586,3 +586,39 @@ def test_each_correction_opens_with_a_heading_named_after_its_question(signed_in
     headings = _headings(page)
     _no_level_skipped(headings)
     assert any(level == 3 and words[0] == "Question" for level, words in headings)
+
+
+def test_an_answer_keeps_no_nul_character_nor_more_than_its_input_allows(signed_in):
+    # A NUL character makes PostgreSQL refuse the row (a server error, the answer lost); a
+    # megabyte sent by hand would be stored and shown back in every correction.
+    assessment_id = start(signed_in)
+    challenge = _make_current(assessment_id, "qroc")
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": challenge.id, "action": "validate", "answer": "Le\x00 " + "x" * 1_000_000},
+    )
+    assert response.status_code == 302
+    value = Answer.objects.get().value
+    assert "\x00" not in value and value.startswith("Le xxx") and len(value) == 500
+
+
+def test_nul_characters_in_the_question_forms_are_no_server_error(signed_in):
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {**form_for(challenge, "en"), "challenge_id": "gone\x00"},
+        follow=True,
+    )
+    assert "is not the one being asked now" in response.content.decode()
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": "\x00", "category": "other", "comment": "?"},
+        follow=True,
+    )
+    assert "This question is not part of your test" in response.content.decode()
+    signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": challenge.id, "category": "other", "comment": "Ty\x00po"},
+    )
+    assert ProblemReport.objects.get().comment == "Typo"

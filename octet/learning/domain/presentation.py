@@ -10,6 +10,14 @@ from octet.content.domain.model import Challenge
 
 FIELD_PREFIX = "field-"
 MAX_CHOICES = 1000
+# The answer inputs' maxlength: no learner types more, so nothing longer is kept.
+MAX_ANSWER_LENGTH = 500
+
+
+def typed_text(value: object) -> str:
+    """A text as sent by a form, without NUL characters, which no one types and which a
+    PostgreSQL text column refuses (the answer would be lost in a server error)."""
+    return str(value).replace("\x00", "")
 
 
 def display_order(challenge: Challenge, seed: int, locale: str) -> list[int]:
@@ -28,7 +36,8 @@ def answer_from_form(
     """The answer a form carries for this challenge, and whether it is empty.
 
     `data` maps field names to lists of values (like a QueryDict). Unknown or malformed input
-    yields an answer that the checker judges wrong, never an error.
+    yields an answer that the checker judges wrong, never an error; each value keeps at most
+    MAX_ANSWER_LENGTH characters and no NUL character.
     """
 
     def values(name: str) -> list[str]:
@@ -36,7 +45,7 @@ def answer_from_form(
         raw = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
         if isinstance(raw, str):
             raw = [raw]
-        return [str(v) for v in list(raw)[:MAX_CHOICES]]
+        return [typed_text(v)[:MAX_ANSWER_LENGTH] for v in list(raw)[:MAX_CHOICES]]
 
     if challenge.type == "qcu":
         chosen = [v for v in values("answer") if v.strip()]
