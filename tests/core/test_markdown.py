@@ -51,3 +51,16 @@ def test_a_plain_content_text_is_escaped_and_keeps_its_marks():
     assert marks_kept("Où regarder <b>d'abord</b> ?") == (
         "Où regarder &lt;b&gt;d&#x27;abord&lt;/b&gt;\u00a0?"
     )
+
+
+def test_a_fenced_code_block_is_shown_as_code_whole_even_with_html_or_blank_lines():
+    # Questions on code (3.4) show programs and pages in fenced blocks: the code must be read
+    # as written, not turned into a link, cut into paragraphs or stripped of its tags.
+    html = render(
+        "In which colour is the text shown?\n\n"
+        '```html\n<p class="price sale">€12</p>\n```\n\n'
+        "```python\ndef price(n):\n    total = n * 2\n\n    return total\n```\n"
+    )
+    assert '<pre><code>&lt;p class="price sale"&gt;€12&lt;/p&gt;\n</code></pre>' in html
+    assert "<pre><code>def price(n):\n    total = n * 2\n\n    return total\n</code></pre>" in html
+    assert "```" not in html and "<a " not in html and "html\n" not in html

@@ -65,7 +65,7 @@ def _converter() -> markdown_lib.Markdown:
     converter = getattr(_local, "converter", None)
     if converter is None:
         converter = _local.converter = markdown_lib.Markdown(
-            extensions=["tables", "sane_lists"], output_format="html"
+            extensions=["tables", "sane_lists", "fenced_code"], output_format="html"
         )
     return converter
 
