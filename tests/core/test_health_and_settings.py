@@ -72,3 +72,47 @@ def test_language_switch_ignores_unknown_languages_and_foreign_redirects(client)
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert "django_language" not in response.cookies
+
+
+SQLITE_RACE = """
+import threading, time
+import django
+django.setup()
+from django.db import connection, connections, transaction
+
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE seen (n integer)")
+errors = []
+
+def read_then_write():
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM seen")
+                time.sleep(0.3)  # the other request reads meanwhile
+                cursor.execute("INSERT INTO seen VALUES (1)")
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connections.close_all()
+
+threads = [threading.Thread(target=read_then_write) for _ in range(2)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(errors or "ok")
+"""
+
+
+def test_sqlite_requests_that_read_then_write_at_once_wait_instead_of_failing(tmp_path):
+    # `make run` serves on SQLite: two sign-ins at the same moment must not end in a server
+    # error ("database is locked") when both read the throttle and then write it.
+    env = {k: v for k, v in os.environ.items() if k not in {"OCTET_TESTING"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="octet.settings",
+        DEBUG="1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'race.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SQLITE_RACE], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.stdout.strip() == "ok", result.stdout + result.stderr
