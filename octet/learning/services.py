@@ -371,14 +371,23 @@ def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:
 
 
 def _complete(assessment: Assessment, decision, now: datetime) -> None:
-    """Close the test and record the engine's consolidated view of the skills not yet settled."""
+    """Close the test and record the engine's consolidated view of the skills not answered.
+
+    The level the engine stopped on comes from that view: a skill the answers of this test
+    settled only by inference along its tube (a slip on an easier question, a lucky guess on a
+    harder one) takes the engine's estimate when the two disagree.
+    """
     state = decision.details.get("assessment")
-    settled = set(
-        KnowledgeElement.objects.filter(assessment=assessment).values_list("skill_id", flat=True)
-    )
+    recorded = dict(
+        KnowledgeElement.objects.filter(assessment=assessment)
+        .order_by("created_at", "id")
+        .values_list("skill_id", "status")
+    )  # the latest status of each skill in this test
     if state is not None:
         estimated = [
-            e for e in state.elements if e.skill_id not in settled and e.source == "inferred"
+            e
+            for e in state.elements
+            if e.source == "inferred" and recorded.get(e.skill_id) != e.status
         ]
         KnowledgeElement.objects.bulk_create(_rows(assessment, estimated, now))
     assessment.state = Assessment.State.COMPLETED

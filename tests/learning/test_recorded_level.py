@@ -1,0 +1,66 @@
+"""The level a learner is given is the one the engine settled on when it stopped the test."""
+
+import pytest
+from django.utils import timezone
+
+from octet.content.domain.release import current_release
+from octet.evaluation.domain import knowledge
+from octet.learning import services
+from octet.learning.domain.bank import competence_bank
+from octet.learning.models import Assessment
+from octet.learning.selectors import competence_scores_around, engine_elements
+from tests.learning.helpers import answer_current, finish_test, start
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+def _ask(assessment_id: int, challenge_id: str, seed: int = 7) -> None:
+    """Make `challenge_id` the question on screen (the engine would choose another)."""
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=challenge_id, current_served_at=timezone.now(), seed=seed
+    )
+
+
+def _engine_result(assessment_id: int):
+    """The engine's consolidated state for a finished test, from what it was given."""
+    assessment = Assessment.objects.get(pk=assessment_id)
+    assert assessment.completed
+    bank = competence_bank(current_release(), assessment.competence_id)
+    return bank.test.assess(
+        services._engine_records(assessment), services._prior_elements(assessment), assessment.seed
+    )
+
+
+def _recorded(user_id: int, competence_id: str) -> dict[str, str]:
+    current = knowledge.current_knowledge(engine_elements(user_id, competence_id))
+    return {skill_id: e.status for skill_id, e in current.items()}
+
+
+def _assert_recorded_as_the_engine_settled(assessment_id: int) -> None:
+    assessment = Assessment.objects.get(pk=assessment_id)
+    state = _engine_result(assessment_id)
+    recorded = _recorded(assessment.user_id, assessment.competence_id)
+    engine = {e.skill_id: e.status for e in state.elements}
+    assert recorded == engine
+    _, after = competence_scores_around(
+        assessment.user_id, assessment.competence_id, assessment.created_at
+    )
+    assert after.level == state.competences[assessment.competence_id].level
+
+
+def test_one_slip_on_an_easy_question_does_not_settle_its_whole_tube(signed_in):
+    """A strong learner who misses one easy question keeps the harder skills of its tube the
+    engine judges mastered from everything else: the level shown is the one it stopped on."""
+    assessment_id = start(signed_in, "2.3")
+    _ask(assessment_id, "sharedCalendars2-poll-result")
+    answer_current(signed_in, assessment_id, right=False)
+    finish_test(signed_in, assessment_id, right=True)
+    _assert_recorded_as_the_engine_settled(assessment_id)
+    user_id = Assessment.objects.get(pk=assessment_id).user_id
+    assert _recorded(user_id, "2.3")["@sharedCalendars2"] == "invalidated"  # its own answer
