@@ -324,12 +324,14 @@ def answer_challenge(
     _keep_records(assessment, records)
     bank = competence_bank(release, assessment.competence_id)
     skill = next(s for s in bank.skills if s.id == challenge.skill_id)
+    prior = _prior_elements(assessment)
+    # Skills answered earlier in this test, or answered in an earlier test and kept: the engine
+    # holds them as settled, so no inference from this answer may overwrite them.
     assessed = {
         release.challenges[r.item_id].skill_id
         for r in records[:-1]
         if r.item_id in release.challenges
-    }
-    prior = _prior_elements(assessment)
+    } | {e.skill_id for e in prior if e.source == "direct"}
     elements = knowledge.knowledge_elements_for_answer(
         records[-1], skill, bank.skills, assessed, bank.pix
     )

@@ -1,5 +1,7 @@
 """The level a learner is given is the one the engine settled on when it stopped the test."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -7,7 +9,7 @@ from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.learning import services
 from octet.learning.domain.bank import competence_bank
-from octet.learning.models import Assessment
+from octet.learning.models import Assessment, KnowledgeElement
 from octet.learning.selectors import competence_scores_around, engine_elements
 from tests.learning.helpers import answer_current, finish_test, start
 
@@ -64,3 +66,37 @@ def test_one_slip_on_an_easy_question_does_not_settle_its_whole_tube(signed_in):
     _assert_recorded_as_the_engine_settled(assessment_id)
     user_id = Assessment.objects.get(pk=assessment_id).user_id
     assert _recorded(user_id, "2.3")["@sharedCalendars2"] == "invalidated"  # its own answer
+
+
+def test_a_slip_while_improving_keeps_what_was_answered_right_before(signed_in):
+    """Improving asks again what the first test only inferred; failing it does not take away a
+    harder skill of the same tube that the learner answered right in the first test."""
+    first = start(signed_in, "2.3")
+    _ask(first, "sharedCalendars5-free-busy")
+    answer_current(signed_in, first, right=True)
+    finish_test(signed_in, first, right=True)
+    user_id = Assessment.objects.get(pk=first).user_id
+    direct = set(
+        KnowledgeElement.objects.filter(
+            assessment_id=first, source="direct", status="validated"
+        ).values_list("skill_id", flat=True)
+    )
+    assert "@sharedCalendars5" in direct
+    easier = next(
+        s
+        for s in current_release().skills_by_competence["2.3"]
+        if s.tube_id == "sharedCalendars" and s.level < 5 and s.id not in direct
+    )
+    past = timezone.now() - timedelta(days=5)
+    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+
+    improving = start(signed_in, "2.3", mode="improve")
+    _ask(improving, current_release().challenges_by_skill[easier.id][0].id)
+    answer_current(signed_in, improving, right=False)
+    finish_test(signed_in, improving, right=True)
+
+    recorded = _recorded(user_id, "2.3")
+    assert recorded[easier.id] == "invalidated"
+    assert all(recorded[skill_id] == "validated" for skill_id in direct)
+    _assert_recorded_as_the_engine_settled(improving)
