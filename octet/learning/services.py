@@ -26,6 +26,8 @@ from octet.learning.models import (
     TutorialFeedback,
 )
 from octet.learning.selectors import (
+    MAX_REACHABLE_LEVEL,
+    current_score,
     engine_elements,
     latest_completed,
     reset_eligibility,
@@ -149,6 +151,9 @@ def start_competence(
     if improving:
         if completed is None:
             raise NotAllowed("nothing-to-improve")
+        level = current_score(user.pk, competence_id).level
+        if level >= MAX_REACHABLE_LEVEL:
+            raise NotAllowed("highest-level")  # nothing left to gain, only to lose
         eligibility = knowledge.can_improve(completed.completed_at, timezone.now())
         if not eligibility.allowed:
             raise NotAllowed("too-early-to-improve", eligibility.remaining_days)

@@ -422,6 +422,22 @@ def test_improve_after_4_days_and_reset_after_7(signed_in):
     assert start(signed_in) not in (assessment_id, improving)
 
 
+def test_no_improving_at_the_highest_level(signed_in):
+    """At the highest level there is nothing left to gain: the profile offers no Improve, and
+    a form sent anyway (a page kept open, a crafted request) starts no test."""
+    assessment_id = start(signed_in)
+    finish_test(signed_in, assessment_id, right=True)
+    past = timezone.now() - timedelta(days=5)
+    Assessment.objects.filter(pk=assessment_id).update(completed_at=past, created_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+    page = signed_in.get("/profile/").content.decode()
+    assert "Level 6 of 6" in page and ">Improve<" not in page
+    response = signed_in.post("/competences/1.1/start", {"mode": "improve"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/profile/"
+    assert "This action is not possible for this competence." in response.content.decode()
+    assert not Assessment.objects.filter(improving=True).exists()
+
+
 def test_reset_asks_first_and_says_when_it_is_not_possible_yet(signed_in):
     assert "nothing to reset" in signed_in.get("/competences/1.1/reset").content.decode()
     assessment_id = start(signed_in)
