@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from octet.core.domain.typography import french_spacing
+from octet.core.domain.typography import french_catalogue_spacing
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "octet" / "locale"
 
@@ -38,9 +38,11 @@ def fill_french_spacing(path: Path) -> None:
     po = polib.pofile(str(path))
     for entry in po:
         if entry.msgid_plural:
-            entry.msgstr_plural = {k: french_spacing(v) for k, v in entry.msgstr_plural.items()}
+            entry.msgstr_plural = {
+                k: french_catalogue_spacing(v) for k, v in entry.msgstr_plural.items()
+            }
         else:
-            entry.msgstr = french_spacing(entry.msgstr)
+            entry.msgstr = french_catalogue_spacing(entry.msgstr)
     po.save()
 
 
@@ -49,7 +51,7 @@ def breakable_marks(path: Path) -> list[str]:
     return [
         entry.msgid
         for entry in po
-        if any(french_spacing(text) != text for text in _translations(entry))
+        if any(french_catalogue_spacing(text) != text for text in _translations(entry))
     ]
 
 

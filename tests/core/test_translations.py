@@ -28,3 +28,16 @@ def test_compiled_catalogues_match_their_sources():
         }
         stale = {k for k in source if compiled.get(k) != source[k]}
         assert not stale, f"run `make messages`: {language} .mo is stale for {sorted(stale)[:5]}"
+
+
+def test_a_french_number_stays_on_the_line_of_its_unit():
+    from octet.core.domain.typography import NO_BREAK_SPACE as NB
+    from octet.core.domain.typography import french_catalogue_spacing
+
+    assert french_catalogue_spacing("dans %(days)s jours ?") == f"dans %(days)s{NB}jours{NB}?"
+    assert french_catalogue_spacing("%(lost)d pix perdus") == f"%(lost)d{NB}pix perdus"
+    # Only before a word: a placeholder before a number or a mark keeps its plain space.
+    assert french_catalogue_spacing("%(a)s 3, %(b)s (x)") == "%(a)s 3, %(b)s (x)"
+    french = polib.pofile(str(ROOT / "octet/locale/fr/LC_MESSAGES/django.po"))
+    entry = french.find("You can reset in %(days)s day.")
+    assert entry.msgstr_plural[1] == f"Vous pourrez remettre à zéro dans %(days)s{NB}jours."

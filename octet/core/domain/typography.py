@@ -2,7 +2,8 @@
 
 French puts a space before : ; ? ! and inside « »; a phone must never break the line there and
 start the next one with the mark alone, so that space becomes a no-break space. Used on content
-text (`core/domain/markdown.py`) and on the French catalogue (`scripts/i18n_sync.py`).
+text (`core/domain/markdown.py`) and on the French catalogue (`scripts/i18n_sync.py`), where a
+number is also kept with the word after it ("dans 3 jours", "12 pix").
 """
 
 import re
@@ -10,8 +11,16 @@ import re
 NO_BREAK_SPACE = "\u00a0"
 _SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
 _SPACE_AFTER = re.compile(r"(?<=«) ")
+# A placeholder of the catalogue ("%(days)s") followed by a word: most are numbers with their unit.
+_PLACEHOLDER_BEFORE_WORD = re.compile(r"(%\(\w+\)[sd]) (?=[^\W\d_])")
 
 
 def french_spacing(text: str) -> str:
     """The space before : ; ? ! » and after « made a no-break space."""
     return _SPACE_AFTER.sub(NO_BREAK_SPACE, _SPACE_BEFORE.sub(NO_BREAK_SPACE, text))
+
+
+def french_catalogue_spacing(text: str) -> str:
+    """`french_spacing`, and the space between a placeholder and the word after it made a
+    no-break space, so that "dans 1 jour" never ends a line on "1"."""
+    return _PLACEHOLDER_BEFORE_WORD.sub(r"\1" + NO_BREAK_SPACE, french_spacing(text))
