@@ -399,6 +399,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
             "before": before,
             "after": after,
             "gained": after.pix - before.pix,
+            "lost": before.pix - after.pix,
             "rows": rows,
             "saved": saved,
             "useful": useful,

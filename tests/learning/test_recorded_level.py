@@ -108,3 +108,37 @@ def test_a_slip_while_improving_keeps_what_was_answered_right_before(signed_in):
     assert recorded[easier.id] == "invalidated"
     assert all(recorded[skill_id] == "validated" for skill_id in direct)
     _assert_recorded_as_the_engine_settled(improving)
+
+
+def test_a_test_that_lowers_the_level_says_so_on_its_results(signed_in):
+    """Improving asks again what the first test only inferred: a learner who has forgotten it
+    goes down, and the results say by how much instead of congratulating them."""
+    first = start(signed_in, "2.3")
+    _finish_as(signed_in, first, level=4)
+    past = timezone.now() - timedelta(days=5)
+    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+    user_id = Assessment.objects.get(pk=first).user_id
+    before = competence_scores_around(user_id, "2.3", timezone.now())[1]
+
+    inferred = [
+        skill_id
+        for skill_id, source in KnowledgeElement.objects.filter(
+            assessment_id=first, status="validated"
+        ).values_list("skill_id", "source")
+        if source != "direct"
+    ]
+    easiest = min(inferred, key=lambda s: current_release().skills[s].level)
+
+    improving = start(signed_in, "2.3", mode="improve")
+    _ask(improving, current_release().challenges_by_skill[easiest][0].id)
+    finish_test(signed_in, improving, right=False)
+    after = competence_scores_around(user_id, "2.3", timezone.now())[1]
+    assert after.level < before.level
+    page = signed_in.get(f"/assessments/{improving}/results").content.decode()
+    assert (
+        f"Your level went down from {before.level} to {after.level}: the questions you missed"
+        in page
+    )
+    assert f"{before.pix - after.pix} pix lost in this test." in page
+    assert "Good work" not in page and "gained" not in page
