@@ -66,6 +66,6 @@ def test_the_message_is_in_french_too(client):
     client.cookies["django_language"] = "fr"
     response = client.post("/account/sign-up", {**SIGN_UP, "password": TOO_LONG})
     assert (
-        "Votre mot de passe est trop long\u00a0: il doit compter au plus 4096 caractères."
+        "Votre mot de passe est trop long\u00a0: il doit compter au plus 4096\u00a0caractères."
         in response.content.decode()
     )
