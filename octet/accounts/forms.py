@@ -85,6 +85,14 @@ class DetailsForm(forms.Form):
         error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
+    extra_time = forms.BooleanField(
+        label=_("Give me twice as long on timed questions"),
+        help_text=_(
+            "For anyone who reads, types or uses an assistive tool (screen reader, magnifier) "
+            "more slowly."
+        ),
+        required=False,
+    )
     password = forms.CharField(
         label=_("Your password, to confirm a new e-mail address"),
         strip=False,
@@ -97,7 +105,12 @@ class DetailsForm(forms.Form):
         self.user = user
         kwargs.setdefault(
             "initial",
-            {"first_name": user.first_name, "last_name": user.last_name, "email": user.email},
+            {
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "email": user.email,
+                "extra_time": user.extra_time,
+            },
         )
         super().__init__(*args, **kwargs)
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"

@@ -20,6 +20,9 @@ class User(AbstractUser):
     )
     terms_version = models.CharField(_("terms of use version accepted"), max_length=20, blank=True)
     terms_accepted_at = models.DateTimeField(_("terms of use accepted at"), null=True, blank=True)
+    # Timed questions last twice as long: WCAG's "timing adjustable", for anyone who reads,
+    # types or uses assistive technology more slowly. A preference, never a diagnosis.
+    extra_time = models.BooleanField(_("twice as long on timed questions"), default=False)
 
     objects = OctetUserManager()
 

@@ -63,8 +63,11 @@ def sign_up(*, first_name: str, last_name: str, email: str, password: str, langu
 
 
 @transaction.atomic
-def update_details(user, *, first_name: str, last_name: str, email: str | None) -> list[str]:
-    """Correct a person's name and e-mail address; returns the fields that changed.
+def update_details(
+    user, *, first_name: str, last_name: str, email: str | None, extra_time: bool | None = None
+) -> list[str]:
+    """Correct a person's name and e-mail address, and set their time on timed questions
+    (unchanged when `extra_time` is None); returns the fields that changed.
 
     An e-mail address is unique whatever its case; the username, which others may know the
     account by, never changes."""
@@ -73,6 +76,8 @@ def update_details(user, *, first_name: str, last_name: str, email: str | None) 
     if email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
         raise EmailAlreadyUsed(email)
     new = {"first_name": first_name.strip(), "last_name": last_name.strip(), "email": email}
+    if extra_time is not None:
+        new["extra_time"] = extra_time
     changed = [name for name, value in new.items() if getattr(user, name) != value]
     if not changed:
         return []
@@ -193,6 +198,7 @@ def _export_account(user) -> dict:
         "last_name": user.last_name,
         "email": user.email,
         "language": user.language,
+        "extra_time": user.extra_time,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "terms_version": user.terms_version,

@@ -184,6 +184,7 @@ def edit_details(request: HttpRequest) -> HttpResponse:
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
                 email=form.cleaned_data["email"],
+                extra_time=form.cleaned_data["extra_time"],
             )
         except services.EmailAlreadyUsed:
             form.add_error("email", _("Another account already uses this e-mail address."))

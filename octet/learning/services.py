@@ -15,6 +15,7 @@ from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
+from octet.learning.domain import timing
 from octet.learning.domain.bank import competence_bank
 from octet.learning.domain.presentation import answer_from_form
 from octet.learning.models import (
@@ -33,9 +34,6 @@ from octet.learning.selectors import (
     reset_eligibility,
     same_page_ids,
 )
-
-# Seconds granted beyond a challenge's timer for the page to travel on a slow connection.
-TIMER_GRACE_SECONDS = 5
 
 
 class NotAllowed(Exception):
@@ -299,7 +297,7 @@ def answer_challenge(
     records = _engine_records(assessment)  # the answers before this one
     served_at = assessment.current_served_at or now
     spent = max(0, int((now - served_at).total_seconds()))
-    if challenge.timer and not skip and spent > challenge.timer + TIMER_GRACE_SECONDS:
+    if not skip and timing.too_late(challenge.timer, user.extra_time, spent):
         outcome = Answer.Outcome.TIMEDOUT
     # Under the row lock no second copy of this answer can get here; the unique constraint
     # on (assessment, challenge) stays as the last guard.

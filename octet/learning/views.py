@@ -29,6 +29,7 @@ from octet.learning.domain.presentation import (
     typed_text,
 )
 from octet.learning.domain.simulators import simulator_page
+from octet.learning.domain.timing import seconds_allowed
 from octet.learning.models import Assessment, ProblemReport
 
 # The page's script sends start, answer and continue with this header to get the page that
@@ -177,9 +178,10 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
     services.mark_served(current)
     display = selectors.challenge_display(challenge, current.locale, current.seed)
     remaining = None
-    if challenge.timer:
+    allowed = seconds_allowed(challenge.timer, request.user.extra_time)
+    if allowed is not None:
         elapsed = (timezone.now() - current.current_served_at).total_seconds()
-        remaining = max(0, int(challenge.timer - elapsed))
+        remaining = max(0, int(allowed - elapsed))
     position = current.answer_count + 1
     batch_position = (current.answer_count % selectors.BATCH_SIZE) + 1
     return render(
@@ -194,6 +196,8 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
             "batch_position": batch_position,
             "batch_size": selectors.BATCH_SIZE,
             "remaining": remaining,
+            "allowed": allowed,
+            "extra_time": allowed is not None and request.user.extra_time,
             "empty_warning": empty_warning,
             "typed": data or {},
             "categories": ProblemReport.Category.choices,

@@ -122,3 +122,21 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get("/account/details")
     assert response.status_code == 302
     assert response["Location"].startswith("/account/sign-in")
+
+
+def test_a_person_asks_for_twice_as_long_on_timed_questions(signed_in, learner):
+    # The profile's help on levels says where to ask.
+    assert 'ask for twice as long in <a href="/account/details">' in (
+        signed_in.get("/profile/").content.decode()
+    )
+    assert "usual time" in signed_in.get("/account/").content.decode()
+    response = signed_in.post("/account/details", _details(extra_time="on"))
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.extra_time is True
+    assert "twice as long" in signed_in.get("/account/").content.decode()
+    assert signed_in.get("/account/export").json()["account"]["extra_time"] is True
+    # Unticked, it goes back to the usual time.
+    signed_in.post("/account/details", _details())
+    learner.refresh_from_db()
+    assert learner.extra_time is False

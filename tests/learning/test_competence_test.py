@@ -260,6 +260,33 @@ def test_a_late_answer_to_a_timed_question_is_timed_out(signed_in):
     assert Answer.objects.get().outcome == "timedout"
 
 
+@pytest.mark.parametrize(("late_by", "outcome"), [(30, "ok"), (2 * 60, "timedout")])
+def test_a_learner_who_asked_for_more_time_has_twice_as_long(signed_in, learner, late_by, outcome):
+    learner.extra_time = True
+    learner.save()
+    assessment_id = start(signed_in)
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.competence_id == "1.1" and c.validated
+    )
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=timed.id, current_served_at=timezone.now()
+    )
+    page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+    assert f"you have {2 * timed.timer} seconds. (twice the usual time, as your account asks)" in (
+        page
+    )
+    remaining = int(re.search(r'data-remaining="(\d+)"', page).group(1))
+    assert 2 * timed.timer - 2 <= remaining <= 2 * timed.timer
+    # Late by the usual timer and more, the answer is in time; late by twice the timer, it is not.
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_served_at=timezone.now() - timedelta(seconds=timed.timer + late_by)
+    )
+    signed_in.post(f"/assessments/{assessment_id}/answer", form_for(timed, "en", right=True))
+    assert Answer.objects.get().outcome == outcome
+
+
 def test_report_a_problem_is_stored_for_authors(signed_in):
     assessment_id = start(signed_in)
     challenge = current_challenge(assessment_id)
