@@ -13,7 +13,9 @@ from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 EMAIL_ERRORS = {"invalid": _("Enter a valid e-mail address.")}
 
 
-class SignUpForm(forms.Form):
+class _PersonForm(forms.Form):
+    """A person's name and e-mail address, as typed at sign-up and corrected later."""
+
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(
@@ -21,18 +23,6 @@ class SignUpForm(forms.Form):
         max_length=254,
         error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-    )
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_(
-            "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
-        ),
-    )
-    accept_terms = forms.BooleanField(
-        label=_("I accept the terms of use"),
-        error_messages={"required": _("You must accept the terms of use to create an account.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -45,6 +35,21 @@ class SignUpForm(forms.Form):
 
     def clean_last_name(self):
         return _required_name(self.cleaned_data["last_name"])
+
+
+class SignUpForm(_PersonForm):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
+        ),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use"),
+        error_messages={"required": _("You must accept the terms of use to create an account.")},
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -73,18 +78,11 @@ class SignUpForm(forms.Form):
         return cleaned
 
 
-class DetailsForm(forms.Form):
-    """A person's name and e-mail address. A new e-mail address needs the password: whoever
-    holds the address can reset the password, so it must not change behind its owner's back."""
+class DetailsForm(_PersonForm):
+    """A person's name and e-mail address, and their time on timed questions. A new e-mail
+    address needs the password: whoever holds the address can reset the password, so it must
+    not change behind its owner's back."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-    )
     extra_time = forms.BooleanField(
         label=_("Give me twice as long on timed questions"),
         help_text=_(
@@ -113,16 +111,8 @@ class DetailsForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         # An account made without an e-mail address (a username only) may stay without one.
         self.fields["email"].required = bool(user.email)
-
-    def clean_first_name(self):
-        return _required_name(self.cleaned_data["first_name"])
-
-    def clean_last_name(self):
-        return _required_name(self.cleaned_data["last_name"])
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower() or None
