@@ -77,7 +77,7 @@ def test_a_disallowed_host_gets_the_400_page_in_the_visitors_language(client):
     page = text(response)
     assert response.status_code == 400
     assert '<html lang="fr">' in page
-    assert "<h1>Requête incomprise</h1>" in page
+    assert "<h1>Demande non comprise</h1>" in page
     assert "evil.example" not in page
 
 

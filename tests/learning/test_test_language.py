@@ -9,7 +9,7 @@ from tests.learning.helpers import answer_current, finish_test, start
 pytestmark = pytest.mark.django_db
 
 NOTICE_EN = "This test goes on in French, the language it was started in"
-NOTICE_FR = "Ce test se poursuit en anglais, la langue dans laquelle il a commencé"
+NOTICE_FR = "Ce test se poursuit en anglais, la langue dans laquelle vous l'avez commencé"
 
 
 @pytest.fixture
