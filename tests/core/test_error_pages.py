@@ -144,7 +144,7 @@ def test_a_post_without_csrf_token_gets_the_expired_page_with_a_same_origin_back
     page = text(response)
     assert response.status_code == 403
     assert '<html lang="fr">' in page
-    assert "<h1>Cette page avait expiré</h1>" in page
+    assert "<h1>Cette page a expiré</h1>" in page
     assert 'href="http://testserver/account/sign-in?next=/profile/"' in page
     assert 'aria-label="Menu principal"' in page
     # The technical reason is logged, never shown.
@@ -163,7 +163,7 @@ def test_the_expired_page_links_home_unless_the_referer_is_same_origin(referer):
     response = client.post("/language", {"language": "fr", "next": "/"}, **extra)
     page = text(response)
     assert response.status_code == 403
-    assert "<h1>This page had expired</h1>" in page
+    assert "<h1>This page has expired</h1>" in page
     assert "evil.example" not in page and "javascript:" not in page
     assert '<a class="button" href="/">Go to the home page</a>' in page
 
@@ -186,7 +186,7 @@ def test_a_form_left_open_while_signing_in_in_another_tab_leads_back_to_its_page
     )
     page = text(expired)
     assert expired.status_code == 403
-    assert "<h1>This page had expired</h1>" in page
+    assert "<h1>This page has expired</h1>" in page
     assert 'href="http://testserver/account/sign-in"' in page
     # The page's own language switch works, and comes back to the form's page.
     assert 'name="next" value="http://testserver/account/sign-in"' in page
