@@ -135,6 +135,18 @@ def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
     assert signed_in.post("/tutorials/nope/save").status_code == 404
 
 
+def test_the_tutorials_page_heads_its_list_with_the_tutorials_not_a_buttons_label(
+    signed_in, learner
+):
+    """The list's heading is not the button's "Saved" (French "Enregistré", singular)."""
+    page = signed_in.get("/tutorials/").content.decode()
+    assert '<h2 id="saved-title">Saved tutorials</h2>' in page
+    learner.language = "fr"
+    learner.save(update_fields=["language"])
+    page = signed_in.get("/tutorials/").content.decode()
+    assert '<h2 id="saved-title">Tutos enregistrés</h2>' in page
+
+
 def test_save_and_useful_sent_by_the_page_script_reply_with_the_actions_to_show_in_place(
     signed_in, learner
 ):
