@@ -25,7 +25,7 @@ TYPES = ("qcu", "qcm", "qroc", "qrocm-ind", "qrocm-dep", "numeric")
 TEXT = {
     "en": {
         "start": "Start",
-        "validate": "Validate",
+        "validate": "Submit",
         "skip": "Skip",
         "report": "Report a problem",
         "send": "Send the report",
