@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +11,12 @@ from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
 # Django's own message says "adresse de courriel" in French; Octet says "adresse e-mail".
 EMAIL_ERRORS = {"invalid": _("Enter a valid e-mail address.")}
+
+# What a new password needs, said the same way wherever one is chosen (sign-up, reset, change),
+# instead of Django's list of every validator (which includes a limit of 4096 characters).
+NEW_PASSWORD_HELP = _(
+    "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
+)
 
 
 class _PersonForm(forms.Form):
@@ -42,9 +48,7 @@ class SignUpForm(_PersonForm):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_(
-            "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
-        ),
+        help_text=NEW_PASSWORD_HELP,
     )
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of use"),
@@ -204,6 +208,23 @@ class OctetPasswordResetForm(PasswordResetForm):
         with translation.override(context["user"].language or settings.LANGUAGE_CODE):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
         services.record_password_reset_email(context["user"])
+
+
+class OctetSetPasswordForm(SetPasswordForm):
+    """A new password chosen through a reset link, described as on the sign-up form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
+
+
+class OctetPasswordChangeForm(PasswordChangeForm):
+    """A password changed from the account page: the password in use is the "current" one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
+        self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
 
 
 class DeleteAccountForm(forms.Form):

@@ -22,7 +22,9 @@ from octet.accounts import services
 from octet.accounts.forms import (
     DeleteAccountForm,
     DetailsForm,
+    OctetPasswordChangeForm,
     OctetPasswordResetForm,
+    OctetSetPasswordForm,
     SignInForm,
     SignUpForm,
 )
@@ -241,6 +243,7 @@ class PasswordResetSentView(auth_views.PasswordResetDoneView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = OctetSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:sign-in")
 
@@ -252,6 +255,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = OctetPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
 

@@ -143,3 +143,27 @@ def test_a_new_password_from_a_reset_link_unlocks_the_account(client, learner, s
     )
     assert response.status_code == 302
     assert response["Location"] == "/profile/"
+
+
+SIGN_UP_HELP = "At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
+
+
+def test_a_new_password_is_described_as_on_the_sign_up_form_wherever_it_is_chosen(
+    client, learner, password
+):
+    """One sentence, the sign-up's, not Django's list of every validator ("At most 4096
+    characters."); the password in use is the "current" one, not the "old" one."""
+    assert SIGN_UP_HELP in client.get("/account/sign-up").content.decode()
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    reset = client.get(reset_link(mail.outbox[0]), follow=True).content.decode()
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    change = client.get("/account/password").content.decode()
+    for page in (reset, change):
+        assert SIGN_UP_HELP in page
+        assert "4096" not in page and "commonly used" not in page
+    assert "Current password" in change and "Old password" not in change
+    learner.language = "fr"
+    learner.save(update_fields=["language"])
+    change = client.get("/account/password").content.decode()
+    assert "Mot de passe actuel" in change
+    assert "Au moins 8 caractères, dont une majuscule, une minuscule et un chiffre." in change
