@@ -25,7 +25,7 @@ TYPES = ("qcu", "qcm", "qroc", "qrocm-ind", "qrocm-dep", "numeric")
 TEXT = {
     "en": {
         "start": "Start",
-        "validate": "Submit",
+        "validate": "Validate",
         "skip": "Skip",
         "report": "Report a problem",
         "send": "Send the report",
