@@ -44,18 +44,18 @@ def test_basic_bank_loads_with_its_indexes():
     release = load_release(BASIC)
     assert set(release.areas) == {"1"}
     assert release.areas["1"].competence_ids == ("1.1", "1.2")
-    assert release.competences["1.1"].tube_ids == ("searchOperators",)
-    assert list(release.skills) == ["@searchOperators1", "@searchOperators2"]
-    assert [s.id for s in release.skills_by_tube["searchOperators"]] == [
-        "@searchOperators1",
-        "@searchOperators2",
-    ]
-    assert [s.level for s in release.skills_by_competence["1.1"]] == [1, 2]
+    assert release.competences["1.1"].tube_ids == ("searchOperators", "searchTools")
+    assert release.competences["1.1"].source.line == 1  # the `competence:` line of 1.1.yaml
+    operators = [f"@searchOperators{level}" for level in range(1, 7)]
+    tools = [f"@searchTools{level}" for level in range(1, 7)]
+    assert list(release.skills) == operators + tools
+    assert [s.id for s in release.skills_by_tube["searchOperators"]] == operators
+    assert [s.level for s in release.skills_by_competence["1.1"]] == [*range(1, 7), *range(1, 7)]
     assert [c.id for c in release.challenges_by_skill["@searchOperators1"]] == [
         "searchOperators1-quotes",
         "searchOperators1-several",
     ]
-    assert set(release.lessons) == {"lesson-searchOperators"}
+    assert set(release.lessons) == {"lesson-searchOperators", "lesson-searchTools"}
     assert release.tutorials["tuto-searchOperators1-fr"].lesson_id == "lesson-searchOperators"
     assert release.skills["@searchOperators1"].tutorial_ids == (
         "tuto-searchOperators1-fr",
@@ -409,7 +409,7 @@ def test_a_broken_bank_is_never_half_loaded(bank):
 
 def test_unquoted_competence_index_and_empty_file(bank):
     edit(bank, COMPETENCE, 'competence: "1.1"', "competence: 1.1")  # YAML reads a float
-    assert load_release(bank).competences["1.1"].tube_ids == ("searchOperators",)
+    assert load_release(bank).competences["1.1"].tube_ids == ("searchOperators", "searchTools")
     (bank / "competences" / "1.2.yaml").write_text("", encoding="utf-8")
     assert problems(bank) == ["competences/1.2.yaml:1: empty file"]
 

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from octet.content import tools
+from octet.content.domain import audit
+from octet.content.domain.release import current_release, load_release
+from octet.evaluation.domain.knowledge import DEFAULT_MAX_REACHABLE_LEVEL
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROBLEM_LINE = re.compile(r"^[^:\s][^:]*:\d+: .+$")
@@ -32,7 +35,7 @@ def test_check_passes_on_a_sound_bank():
     assert code == 0
     assert len(lines) == 1
     assert lines[0].startswith("content OK: release ")
-    assert "6 challenges (5 validated)" in lines[0]
+    assert "16 challenges (15 validated), 12 skills, 2 tubes" in lines[0]
 
 
 def test_check_prints_one_line_per_problem_and_fails():
@@ -40,7 +43,8 @@ def test_check_prints_one_line_per_problem_and_fails():
     assert code == 1
     *problem_lines, summary = lines
     assert all(PROBLEM_LINE.match(line) for line in problem_lines), problem_lines
-    assert summary == "content check: 9 problem(s) in 2 file(s)"
+    # 9 about what is written, 6 about the levels of 1.1 without 2 skills (see below)
+    assert summary == "content check: 15 problem(s) in 2 file(s)"
     assert any(line.endswith("1.1.yaml:6: tube searchOperators: no lesson") for line in lines)
 
 
@@ -60,6 +64,49 @@ def test_check_requires_tutorials_up_to_level_five(bank):
         "competences/1.1.yaml:62: skill @searchOperators2: no 'better' tutorial in 'en'"
         " (required up to level 5)"
     )
+
+
+def test_check_requires_two_skills_at_each_level_a_learner_can_reach():
+    # A level is worth 8 pix shared by its skills, at most 4 each: with one skill, a learner who
+    # masters levels 1 to k gets 8k - 4 pix and is shown level k - 1.
+    code, lines = run("check", FIXTURES / "levels")
+    assert code == 1
+    *problem_lines, summary = lines
+    assert all(PROBLEM_LINE.match(line) for line in problem_lines), problem_lines
+    needs = "(each level from 1 to 6 needs 2)"
+    expected = [
+        "competences/1.1.yaml:3: competence 1.1: no skill with a validated challenge at level 4,"
+        f" so no learner can reach it; add 2 {needs}",
+        "competences/1.1.yaml:3: competence 1.1: no skill with a validated challenge at level 5,"
+        f" so no learner can reach it; add 2 {needs}",
+        "competences/1.1.yaml:17: competence 1.1: level 1 has 1 skill with a validated challenge"
+        " (@alpha1), worth 4 pix instead of 8: a learner who masters it is shown a level too"
+        f" low; add a skill at this level {needs}",
+        # @beta2 is at level 2 too, but its only challenge is a draft
+        "competences/1.1.yaml:30: competence 1.1: level 2 has 1 skill with a validated challenge"
+        " (@alpha2), worth 4 pix instead of 8: a learner who masters it is shown a level too"
+        f" low; add a skill at this level {needs}",
+    ]
+    assert len(problem_lines) == len(expected)
+    for line, end in zip(problem_lines, expected, strict=True):
+        assert line.endswith(end), line
+    # level 7 (one skill) is above the reachable maximum; 1.2 has no content yet
+    assert summary == "content check: 4 problem(s) in 1 file(s)"
+
+
+def test_the_levels_checked_are_those_a_learner_can_reach():
+    release = load_release(FIXTURES / "levels")
+
+    def levels(problems):
+        return [int(re.search(r"level (\d)", p.message)[1]) for p in problems]
+
+    assert DEFAULT_MAX_REACHABLE_LEVEL == 6
+    assert levels(audit.level_problems(release)) == [1, 2, 4, 5]
+    assert levels(audit.level_problems(release, max_level=7)) == [1, 2, 4, 5, 7]
+
+
+def test_the_bank_has_two_skills_at_each_level_a_learner_can_reach():
+    assert audit.level_problems(current_release()) == []
 
 
 def test_check_matches_attachment_specs_and_files(bank):
@@ -101,13 +148,13 @@ def test_stats_ends_with_one_json_object_with_the_agreed_keys():
         "tutorials", "own_lessons", "simulators", "attachments", "timed",
     ):  # fmt: skip
         assert key in figures
-    assert figures["challenges"] == 6
+    assert figures["challenges"] == 16
     assert figures["types"] == {
-        "qcu": 1, "qcm": 1, "qroc": 1, "qrocm-ind": 1, "qrocm-dep": 1, "numeric": 1,
+        "qcu": 11, "qcm": 1, "qroc": 1, "qrocm-ind": 1, "qrocm-dep": 1, "numeric": 1,
     }  # fmt: skip
-    assert figures["locales"] == {"fr": 6, "en": 6}
-    assert figures["levels"] == {"1.1": [1, 2], "1.2": []}
-    assert (figures["tutorials"], figures["own_lessons"]) == (5, 1)
+    assert figures["locales"] == {"fr": 16, "en": 16}
+    assert figures["levels"] == {"1.1": [1, 2, 3, 4, 5, 6], "1.2": []}
+    assert (figures["tutorials"], figures["own_lessons"]) == (21, 2)
     assert (figures["simulators"], figures["simulator_usage"]) == (1, {"webmail": 1})
     assert (figures["attachments"], figures["timed"]) == (2, 1)
     assert len(lines) > 1  # a readable summary comes first

@@ -6,7 +6,8 @@ complete enough to teach (tutorials, lessons, attachments in step with their spe
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,16 @@ from octet.content.domain.checking import normalise, typo_allowance
 from octet.content.domain.model import CHALLENGE_TYPES, LOCALES, TUTORED_MAX_LEVEL, Challenge
 from octet.content.domain.problems import Problem
 from octet.content.domain.release import Release
+from octet.evaluation.domain.knowledge import (
+    DEFAULT_MAX_REACHABLE_LEVEL,
+    MAX_PIX_PER_SKILL,
+    PIX_PER_LEVEL,
+)
+
+# A level is worth PIX_PER_LEVEL pix shared by its skills, at most MAX_PIX_PER_SKILL each: with
+# fewer skills than this, mastering the level is worth less and the learner is shown a level
+# too low (pix // PIX_PER_LEVEL).
+SKILLS_PER_LEVEL = math.ceil(PIX_PER_LEVEL / MAX_PIX_PER_SKILL)
 
 
 def _free_variants(challenge: Challenge) -> list[str]:
@@ -74,6 +85,47 @@ def editorial_problems(release: Release) -> list[Problem]:
                         f" (required up to level {TUTORED_MAX_LEVEL})",
                     )
                 )
+    problems += level_problems(release)
+    return problems
+
+
+def level_problems(release: Release, max_level: int = DEFAULT_MAX_REACHABLE_LEVEL) -> list[Problem]:
+    """Each level a learner can reach (1 to `max_level`) of a competence with content needs
+    SKILLS_PER_LEVEL skills with a validated challenge, so that mastering it is worth its 8 pix.
+
+    A competence without any validated challenge is not in the bank yet and is left alone.
+    """
+    problems = []
+    for competence in release.competences.values():
+        by_level: dict[int, list] = defaultdict(list)
+        for skill in release.skills_by_competence.get(competence.id, ()):
+            if any(c.validated for c in release.challenges_by_skill.get(skill.id, ())):
+                by_level[skill.level].append(skill)
+        if not by_level:
+            continue
+        for level in range(1, max_level + 1):
+            skills = by_level.get(level, [])
+            if len(skills) >= SKILLS_PER_LEVEL:
+                continue
+            pix = sum(s.pix_value for s in skills)
+            if skills:
+                names = ", ".join(s.id for s in skills)
+                where = skills[-1].source
+                message = (
+                    f"competence {competence.id}: level {level} has {len(skills)} skill with a"
+                    f" validated challenge ({names}), worth {pix:g} pix instead of"
+                    f" {PIX_PER_LEVEL}: a learner who masters it is shown a level too low;"
+                    f" add a skill at this level (each level from 1 to {max_level} needs"
+                    f" {SKILLS_PER_LEVEL})"
+                )
+            else:
+                where = competence.source
+                message = (
+                    f"competence {competence.id}: no skill with a validated challenge at level"
+                    f" {level}, so no learner can reach it; add {SKILLS_PER_LEVEL} (each level"
+                    f" from 1 to {max_level} needs {SKILLS_PER_LEVEL})"
+                )
+            problems.append(Problem(where.path, where.line, message))
     return problems
 
 

@@ -29,6 +29,7 @@ from octet.content.domain.model import (
     LOCALES,
     MAX_LEVEL,
     MIN_LEVEL,
+    NO_SOURCE,
     TOLERANCES,
     TUTORIAL_FORMATS,
     TUTORIAL_KINDS,
@@ -364,6 +365,7 @@ class _Loader:
         self.competence_area: dict[str, str] = {}
         self.competence_names: dict[str, Mapping] = {}
         self.competence_files: dict[str, str] = {}
+        self.competence_sources: dict[str, Source] = {}
         self.thematics: dict[str, Thematic] = {}
         self.tubes: dict[str, Tube] = {}
         self.skills: dict[str, Skill] = {}
@@ -476,6 +478,7 @@ class _Loader:
             )
             return
         self.competence_files[index] = file.path
+        self.competence_sources[index] = file.source(data, "competence")
         for node in file.sequence(data, "thematics", f"competence {index}"):
             thematic = file.mapping(node, data, "thematics", "thematic")
             if thematic is not None:
@@ -1088,6 +1091,7 @@ class _Loader:
                 thematic_ids=tuple(parts["thematics"]),
                 tube_ids=tuple(parts["tubes"]),
                 skill_ids=tuple(parts["skills"]),
+                source=self.competence_sources.get(index, NO_SOURCE),
             )
         by_competence: dict[str, list[Skill]] = defaultdict(list)
         by_tube: dict[str, list[Skill]] = defaultdict(list)
