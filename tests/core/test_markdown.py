@@ -64,3 +64,19 @@ def test_a_fenced_code_block_is_shown_as_code_whole_even_with_html_or_blank_line
     assert '<pre><code>&lt;p class="price sale"&gt;€12&lt;/p&gt;\n</code></pre>' in html
     assert "<pre><code>def price(n):\n    total = n * 2\n\n    return total\n</code></pre>" in html
     assert "```" not in html and "<a " not in html and "html\n" not in html
+
+
+def test_a_number_is_never_cut_between_its_groups_or_from_its_unit():
+    # At 360 px, "÷ 8 = 5 760 000 octets" broke after the 5: the learner read "= 5", then
+    # "760 000 octets", two other numbers; "ouvre à 9 h." left the "h." alone on a line.
+    html = render("÷ 8 = 5 760 000 octets, soit 5,76 Mo ; la piscine ouvre à **9 h**, 5 % ou 12 €.")
+    assert "5\u00a0760\u00a0000\u00a0octets" in html
+    assert "5,76\u00a0Mo\u00a0;" in html
+    assert "<strong>9\u00a0h</strong>" in html
+    assert "5\u00a0%" in html and "12\u00a0€" in html
+    assert "÷ 8 = 5" in html  # a number before a sign or another short number keeps its space
+    assert render("At 10 am, 3 of 12 345 people.") == (
+        "<p>At 10\u00a0am, 3\u00a0of 12\u00a0345\u00a0people.</p>"
+    )
+    assert "<code>48 000 Hz</code>" in render("Tapez `48 000 Hz`.")  # code as typed
+    assert render("Scores 4 12, 1 2024.") == "<p>Scores 4 12, 1 2024.</p>"  # not groups of 3

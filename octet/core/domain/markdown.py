@@ -12,7 +12,7 @@ import threading
 import markdown as markdown_lib
 import nh3
 
-from octet.core.domain.typography import french_spacing
+from octet.core.domain.typography import content_spacing
 
 ALLOWED_TAGS = {
     "p",
@@ -47,11 +47,11 @@ _KEPT = re.compile(r"(<(pre|code|kbd)\b.*?</\2>|<[^>]*>)", re.S)
 
 
 def keep_marks_with_words(html: str) -> str:
-    """`french_spacing` on the text of some HTML, never inside code, kbd or a tag."""
+    """`content_spacing` on the text of some HTML, never inside code, kbd or a tag."""
     parts = _KEPT.split(html)
     # split() returns text, the kept segment, its tag name, text, ...
     for i in range(0, len(parts), 3):
-        parts[i] = french_spacing(parts[i])
+        parts[i] = content_spacing(parts[i])
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
 
 

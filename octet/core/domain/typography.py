@@ -2,8 +2,9 @@
 
 French puts a space before : ; ? ! and inside « »; a phone must never break the line there and
 start the next one with the mark alone, so that space becomes a no-break space. Used on content
-text (`core/domain/markdown.py`) and on the French catalogue (`scripts/i18n_sync.py`), where a
-number is also kept with the word after it ("dans 3 jours", "12 pix").
+text (`core/domain/markdown.py`), where a number is also kept whole and with its unit ("5 760 000
+octets", "9 h"), and on the French catalogue (`scripts/i18n_sync.py`), where a placeholder is kept
+with the word after it ("dans %(days)s jours").
 """
 
 import re
@@ -11,6 +12,9 @@ import re
 NO_BREAK_SPACE = "\u00a0"
 _SPACE_BEFORE = re.compile(r" (?=[:;?!»])")
 _SPACE_AFTER = re.compile(r"(?<=«) ")
+# Inside a number written "5 760 000", and between a number and the word or sign after it ("9 h",
+# "48 000 Hz", "5 %", "12 €").
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|[^\W\d_]|[%€$£])")
 # A placeholder of the catalogue ("%(days)s") followed by a word: most are numbers with their unit.
 _PLACEHOLDER_BEFORE_WORD = re.compile(r"(%\(\w+\)[sd]) (?=[^\W\d_])")
 
@@ -24,3 +28,9 @@ def french_catalogue_spacing(text: str) -> str:
     """`french_spacing`, and the space between a placeholder and the word after it made a
     no-break space, so that "dans 1 jour" never ends a line on "1"."""
     return _PLACEHOLDER_BEFORE_WORD.sub(r"\1" + NO_BREAK_SPACE, french_spacing(text))
+
+
+def content_spacing(text: str) -> str:
+    """`french_spacing`, and a number kept whole and on the line of its unit: a phone that breaks
+    "= 5 760 000 octets" after the 5 shows "= 5" and "760 000 octets", two other numbers."""
+    return french_spacing(_SPACE_IN_NUMBER.sub(NO_BREAK_SPACE, text))
