@@ -13,7 +13,11 @@
     if (!frame || !form || event.source !== frame.contentWindow) return;
     var data = event.data || {};
     if (data.octet === "height" && typeof data.value === "number") {
-      frame.height = Math.max(200, Math.min(2000, Math.round(data.value)));
+      // The value is the simulator's own height; the frame's border comes on top of it. A frame
+      // a few pixels too short scrolls inside, and a growing status bar then shifts the page
+      // under the learner's finger: a tap on a link hits the paragraph beside it.
+      var border = frame.offsetHeight - frame.clientHeight;
+      frame.height = Math.max(200, Math.min(2000, Math.round(data.value))) + border;
     }
     if (data.octet !== "answer") return;
     var values = typeof data.value === "object" && data.value !== null ? data.value : { answer: data.value };
