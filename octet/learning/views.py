@@ -63,8 +63,8 @@ def _locale() -> str:
 def _not_allowed_message(error: services.NotAllowed) -> str:
     if error.reason == "too-early-to-improve":
         return ngettext(
-            "You can retry this competence in %(days)d day.",
-            "You can retry this competence in %(days)d days.",
+            "You can improve this competence in %(days)d day.",
+            "You can improve this competence in %(days)d days.",
             error.wait_days,
         ) % {"days": error.wait_days}
     if error.reason == "too-early-to-reset":

@@ -421,7 +421,7 @@ def test_improve_after_4_days_and_reset_after_7(signed_in):
     finish_test(signed_in, assessment_id, right=False)
     assert "You can improve in 4 days." in signed_in.get("/profile/").content.decode()
     response = signed_in.post("/competences/1.1/start", {"mode": "improve"}, follow=True)
-    assert "You can retry this competence in 4 days." in response.content.decode()
+    assert "You can improve this competence in 4 days." in response.content.decode()
 
     past = timezone.now() - timedelta(days=8)
     Assessment.objects.filter(pk=assessment_id).update(completed_at=past, created_at=past)
