@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts import services
@@ -138,12 +139,44 @@ class DetailsForm(_PersonForm):
                         code="password_needed",
                     ),
                 )
-            elif not self.user.check_password(password):
-                self.add_error(
-                    "password",
-                    forms.ValidationError(_("The password is incorrect."), code="wrong_password"),
-                )
+            else:
+                try:
+                    _confirmed_password(self.user, password)
+                except forms.ValidationError as error:
+                    self.add_error("password", error)
         return cleaned
+
+
+def throttle_message(decision) -> str:
+    """Why a password may not be tried now: a wait, or a lock until a time."""
+    if decision.locked:
+        local = timezone.localtime(decision.retry_at)
+        # No full stop right after the time: the English format already ends in "p.m.".
+        return gettext(
+            "Too many failed attempts: this account is locked until %(time)s; "
+            "try again then, or reset your password."
+        ) % {"time": formats.time_format(local, "TIME_FORMAT")}
+    return ngettext(
+        "Too many failed attempts. Wait %(seconds)d second before trying again.",
+        "Too many failed attempts. Wait %(seconds)d seconds before trying again.",
+        decision.wait_seconds,
+    ) % {"seconds": decision.wait_seconds}
+
+
+def _confirmed_password(user, password: str) -> None:
+    """Check the password a signed-in person types to confirm an action, throttled as a sign-in
+    (the same count of failures): a session left open on a shared computer must not become a
+    way to guess the password."""
+    attempt = services.begin_sign_in(user.username)
+    if not attempt.decision.allowed:
+        raise forms.ValidationError(throttle_message(attempt.decision), code="throttled")
+    if user.check_password(password):
+        services.record_sign_in_success(user.username, user)
+        return
+    errors = [forms.ValidationError(_("The password is incorrect."), code="wrong_password")]
+    if not attempt.if_wrong.allowed:
+        errors.append(forms.ValidationError(throttle_message(attempt.if_wrong), code="throttled"))
+    raise forms.ValidationError(errors)
 
 
 def _current_email(user) -> str | None:
@@ -240,6 +273,5 @@ class DeleteAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is incorrect."), code="wrong_password")
+        _confirmed_password(self.user, password)
         return password

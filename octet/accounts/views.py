@@ -10,9 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -27,6 +26,7 @@ from octet.accounts.forms import (
     OctetSetPasswordForm,
     SignInForm,
     SignUpForm,
+    throttle_message,
 )
 from octet.accounts.selectors import user_by_identifier
 from octet.core.decorators import post_only
@@ -86,21 +86,6 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _throttle_message(decision) -> str:
-    if decision.locked:
-        local = timezone.localtime(decision.retry_at)
-        # No full stop right after the time: the English format already ends in "p.m.".
-        return _(
-            "Too many failed attempts: this account is locked until %(time)s; "
-            "try again then, or reset your password."
-        ) % {"time": formats.time_format(local, "TIME_FORMAT")}
-    return ngettext(
-        "Too many failed attempts. Wait %(seconds)d second before trying again.",
-        "Too many failed attempts. Wait %(seconds)d seconds before trying again.",
-        decision.wait_seconds,
-    ) % {"seconds": decision.wait_seconds}
-
-
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
@@ -114,7 +99,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         identifier = form.cleaned_data["login"]
         attempt = services.begin_sign_in(identifier)
         if not attempt.decision.allowed:
-            form.add_error(None, _throttle_message(attempt.decision))
+            form.add_error(None, throttle_message(attempt.decision))
             status = 429
         else:
             user = user_by_identifier(identifier)
@@ -131,7 +116,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 else:
                     form.add_error("password", _("The password is incorrect."))
                 if not attempt.if_wrong.allowed:
-                    form.add_error(None, _throttle_message(attempt.if_wrong))
+                    form.add_error(None, throttle_message(attempt.if_wrong))
                 status = 400
             else:
                 services.record_sign_in_success(identifier, authenticated)

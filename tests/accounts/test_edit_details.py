@@ -3,6 +3,7 @@
 import pytest
 
 from octet.accounts import services
+from octet.accounts.selectors import throttle_for
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,30 @@ def test_a_person_asks_for_twice_as_long_on_timed_questions(signed_in, learner):
     signed_in.post("/account/details", _details())
     learner.refresh_from_db()
     assert learner.extra_time is False
+
+
+def test_a_password_typed_to_confirm_is_throttled_like_a_sign_in(signed_in, learner, password):
+    """A session left open on a shared computer is no way to guess the password: confirmations
+    count with the sign-in failures, and the account locks as it would at sign-in."""
+    for _ in range(2):  # typos cost nothing
+        response = signed_in.post("/account/delete", {"password": "wrong-Pass1"})
+        assert "The password is incorrect." in response.content.decode()
+    response = signed_in.post("/account/delete", {"password": "wrong-Pass1"})
+    assert "Too many failed attempts. Wait" in response.content.decode()
+    # Even the right password must wait, here or on the e-mail change.
+    response = signed_in.post(
+        "/account/details", _details(email="lea.m@example.org", password=password)
+    )
+    assert "Too many failed attempts. Wait" in response.content.decode()
+    learner.refresh_from_db()
+    assert learner.email == "lea@example.org"
+
+
+def test_a_right_confirmation_forgets_the_earlier_typos(signed_in, learner, password):
+    signed_in.post("/account/delete", {"password": "wrong-Pass1"})
+    signed_in.post("/account/delete", {"password": "wrong-Pass1"})
+    response = signed_in.post(
+        "/account/details", _details(email="lea.m@example.org", password=password)
+    )
+    assert response.status_code == 302
+    assert throttle_for("lea.martin") is None
