@@ -452,8 +452,10 @@ def test_files_sort_by_size_and_search_in_sub_folders(host):
     rows = f.locator("tbody tr").all_inner_texts()
     assert rows[0].startswith("IMG_2041.jpg") and "2.3 MB" in rows[0]
     assert f.get_by_role("button", name="Rename").count() == 0
+    assert f.get_by_text("3 items", exact=True).count() == 1  # not "3 item(s)"
     f.get_by_label("Search by name").fill("HISTO")
     assert f.locator("tbody tr").all_inner_texts()[0].startswith("Cours/histoire.odt")
+    assert f.get_by_text("1 item", exact=True).count() == 1
     assert sim.answers() == []
 
 
