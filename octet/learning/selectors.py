@@ -290,14 +290,6 @@ def competence_scores_around(user_id: int, competence_id: str, moment: datetime)
     )
 
 
-def current_score(user_id: int, competence_id: str):
-    """The learner's score in a competence now."""
-    release = current_release()
-    pix = {s.id: s.pix_value for s in release.skills_by_competence.get(competence_id, ())}
-    elements = engine_elements(user_id, competence_id)
-    return knowledge.competence_score(competence_id, elements, pix, MAX_REACHABLE_LEVEL)
-
-
 def recommended_tutorial_ids(user, locale: str) -> list[str]:
     """'Better next time' tutorials of the skills the learner currently fails."""
     release = current_release()

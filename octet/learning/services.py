@@ -28,7 +28,7 @@ from octet.learning.models import (
 )
 from octet.learning.selectors import (
     MAX_REACHABLE_LEVEL,
-    current_score,
+    competence_scores_around,
     engine_elements,
     latest_completed,
     reset_eligibility,
@@ -149,12 +149,15 @@ def start_competence(
     if improving:
         if completed is None:
             raise NotAllowed("nothing-to-improve")
-        level = current_score(user.pk, competence_id).level
-        if level >= MAX_REACHABLE_LEVEL:
-            raise NotAllowed("highest-level")  # nothing left to gain, only to lose
-        eligibility = knowledge.can_improve(completed.completed_at, timezone.now())
+        now = timezone.now()
+        score = competence_scores_around(user.pk, competence_id, now)[1]
+        eligibility = knowledge.can_improve(
+            completed.completed_at, now, level=score.level, max_reachable_level=MAX_REACHABLE_LEVEL
+        )
         if not eligibility.allowed:
-            raise NotAllowed("too-early-to-improve", eligibility.remaining_days)
+            if eligibility.remaining_days:
+                raise NotAllowed("too-early-to-improve", eligibility.remaining_days)
+            raise NotAllowed("highest-level")  # nothing left to gain, only to lose
     assessment = Assessment.objects.create(
         user=user,
         competence_id=competence_id,
