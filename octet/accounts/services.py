@@ -125,16 +125,12 @@ def begin_sign_in(identifier: str, now=None) -> SignInAttempt:
 
 
 def record_sign_in_success(identifier: str, user) -> None:
-    identifiers = {normalise_identifier(identifier), normalise_identifier(user.username)}
-    if user.email:
-        identifiers.add(normalise_identifier(user.email))
-    SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+    _forget_sign_in_failures(user, identifier)
 
 
-def _forget_sign_in_failures(user) -> None:
-    identifiers = [normalise_identifier(user.username)]
-    if user.email:
-        identifiers.append(normalise_identifier(user.email))
+def _forget_sign_in_failures(user, *also: str) -> None:
+    """Delete the failures counted under the account's identifiers (and `also`, as typed)."""
+    identifiers = {normalise_identifier(i) for i in (user.username, user.email, *also) if i}
     SignInThrottle.objects.filter(identifier__in=identifiers).delete()
 
 
