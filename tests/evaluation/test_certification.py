@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -9,7 +11,7 @@ from octet.evaluation.domain.certification import (
     fit_exposure_prices,
     replay,
 )
-from octet.evaluation.domain.irt import GRID, ItemBank
+from octet.evaluation.domain.irt import GRID, ItemBank, information, p_correct
 from octet.evaluation.domain.types import ENGINE_VERSION, Item
 
 
@@ -230,3 +232,27 @@ def test_no_item_left_ends_the_test():
     test.record_index(test.next_index(), False)
     assert test.next_index() is None
     assert test.next_challenge().reason == "no-challenge-left"
+
+
+def test_information_at_the_estimate_itself_chooses_by_the_exact_estimate():
+    bank = _bank(n_comp=2, tubes=12, per_skill=3, seed=5)
+    free = CertificationConfig(
+        length=16, one_per_tube=False, cover_all_competences=False, max_per_competence=16
+    )
+    exact = replace(free, info_at_estimate=True)
+    rng = np.random.default_rng(3)
+    differs = 0
+    for j in range(20):
+        theta = rng.normal()
+        test = CertificationTest(bank, exact, None, seed=j)
+        while (index := test.next_index()) is not None:
+            info = information(test.theta, bank.a, bank.b)
+            assert index == int(np.where(test.available, info, -np.inf).argmax())
+            grid_rule = CertificationTest(bank, free, None, seed=j)
+            for done, ok in zip(test.administered, test.responses, strict=True):
+                grid_rule.record_index(done, ok)
+            differs += grid_rule.next_index() != index
+            test.record_index(
+                index, bool(rng.random() < p_correct(theta, bank.a[index], bank.b[index]))
+            )
+    assert differs > 0  # the nearest grid point is another rule, not the same one
