@@ -333,6 +333,13 @@ def test_numeric(number, tolerance, answer, outcome):
         ({"fr": "Heures :", "en": "Hours:"}, ("en", "3.6 hours"), "ok"),
         ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 h"), "ok"),
         ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 min"), "ko"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3 h 36"), "ok"),  # 3 h 36 min = 3,6 h
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3h36"), "ok"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("en", "3:36"), "ok"),
+        ({"fr": "Durée (heures) :"}, ("fr", "3 h 36 min"), "ok"),
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3 h 60"), "ko"),  # not a minute count
+        ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3 h 06"), "ko"),  # 3,1 h
+        ({"fr": "Poids (Mo) :"}, ("fr", "3:36"), "ko"),  # minutes only for hours
         ({"fr": "Résultat :", "en": "Result:"}, ("fr", "3,6 Mo"), "ko"),  # no unit named
         ({"fr": "Poids (Mo) :"}, ("en", "3.6 MB"), "ko"),  # the label of that locale decides
     ],

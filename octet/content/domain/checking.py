@@ -465,12 +465,29 @@ def _number_part(text: object, units: frozenset[str]) -> object:
     return parts["number"] if not words or words in units else text
 
 
+_HOURS = next(group for group in _SAME_UNIT if "h" in group)
+_HOURS_AND_MINUTES = re.compile(r"(\d{1,4}) ?(?:h|:) ?([0-5]\d) ?(?:min|mn)?", re.I)
+
+
+def _hours_and_minutes(text: object, units: frozenset[str]) -> Decimal | None:
+    """A duration in hours written "11 h 30" or "11:30", as a French learner writes 11.5 h."""
+    if units != _HOURS or not isinstance(text, str):
+        return None
+    parts = _HOURS_AND_MINUTES.fullmatch(pretreat(text))
+    if not parts:
+        return None
+    return Decimal(parts[1]) + Decimal(parts[2]) / 60
+
+
 def check_numeric(challenge: Challenge, answer: object, locale: str = "") -> Verdict:
     if isinstance(answer, Mapping):
         answer = answer.get("answer")
-    answer = _number_part(answer, label_units(challenge.label.get(locale, "")))
+    units = label_units(challenge.label.get(locale, ""))
+    readings = number_readings(_number_part(answer, units))
+    if (duration := _hours_and_minutes(answer, units)) is not None:
+        readings.append(duration)
     expected, tolerance = Decimal(challenge.number), Decimal(challenge.tolerance)
-    ok = any(abs(value - expected) <= tolerance for value in number_readings(answer))
+    ok = any(abs(value - expected) <= tolerance for value in readings)
     return _verdict({"answer": ok})
 
 
