@@ -182,6 +182,10 @@ def test_qroc_default_tolerances(answer, outcome):
         ("bloquer", "débloquer", ALL, "ko"),
         ("block the user", "unblock the user", ALL, "ko"),
         ("correct", "incorrect", ALL, "ko"),
+        ("block the user", "un-block the user", ALL, "ko"),
+        ("bulle de filtres", "une bulle de filtres", ALL, "ok"),  # an article, not "un-"
+        ("mot de passe", "un mot de passe", ALL, "ok"),
+        ("installer", "désinstaller", ALL, "ko"),
         ("imprimer", "inprimer", ALL, "ok"),  # a typo that happens to begin like "in-"
         ("pas de son", "pas de sons", ALL, "ok"),  # the variant has the negation itself
         # a final full stop is not part of the answer, even without t2

@@ -156,6 +156,8 @@ _NEGATION_WORDS = frozenset(
     ["non", "ne", "n", "pas", "jamais", "sans", "aucun", "not", "no", "never", "without"]
 )
 _NEGATING_PREFIXES = ("un", "de", "des", "dis", "non", "in", "im", "ir", "il", "anti")
+# Words that may begin an answer and look like a prefix: "un mot de passe", "des cookies".
+_ARTICLES = frozenset(["un", "une", "de", "des", "du", "in", "il"])
 _WORDS = re.compile(r"\w+")
 
 
@@ -169,12 +171,14 @@ def _t1_words(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def _is_typo(got: str, want: str, variant: str, negations: frozenset[str]) -> bool:
+def _is_typo(got: str, want: str, variant: str, negations: frozenset[str], raw: str) -> bool:
     """Is `got` a misspelling of `want`, and not its negation ("unblock", "débloquer")?"""
     if bounded_levenshtein(got, want, typo_allowance(want)) is None:
         return False
     if negations - _negations(variant):
         return False
+    if _t1_words(raw).split(" ", 1)[0] in _ARTICLES:
+        return True  # "une bulle de filtres" begins with an article, not with the prefix "un-"
     got, want = got.casefold(), want.casefold()
     return not any(
         got.startswith(prefix)
@@ -238,7 +242,7 @@ def _accepts(got: str, raw: str, variants: Iterable[str], tolerances: frozenset[
             continue
         if got == want or (len(forms) == 2 and not want.endswith(".") and forms[1] == want):
             return True
-        if "t3" in tolerances and _is_typo(got, want, variant, negations):
+        if "t3" in tolerances and _is_typo(got, want, variant, negations, raw):
             return True
     return False
 
