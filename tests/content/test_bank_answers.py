@@ -86,6 +86,23 @@ RIGHT = [
     ("softwareChoices6-release-notes", "fr", "La 4.8.2"),
     ("homeNetwork4-band", "en", "2,4 GHz"),
     ("homeNetwork6-device-list", "fr", "printer=192.168.1.15|wifi=5 appareils en Wi-Fi"),
+    ("searchKeywords3-pool-reopening", "fr", "le 11/05"),
+    ("searchOperators4-minus", "en", "the minus sign (-)"),
+    ("sourceReliability3-byline", "fr", "author=Karim Benali|updated=jeudi 15 juin 2023"),
+    ("wikiHistory6-find-vandalism", "en", "date=14 Feb 2024|height=42 metres"),
+    ("fileTypes4-last-dot", "fr", "l'extension jpeg"),
+    ("folderPaths3-which-folder", "en", "in the Home folder"),
+    ("fileMetadata5-exif", "fr", "date=14 juillet 2023 à 16 h 42|model=EOS250D"),
+    ("spreadsheetBasics1-cell-address", "fr", "la cellule A3"),
+    ("textEditing3-whole-word", "en", "Mrs Durandel"),
+    ("pageLayout5-restart-numbering", "fr", "page 4"),
+    ("documentReview6-pdf-properties", "fr", "author=Hélène Marchal|year=en 2025"),
+    ("imageEditing3-zero-saturation", "fr", "en nuances de gris"),
+    ("slideshows4-reorder", "en", "6th"),
+    ("purposeFileFormats3-csv-members", "fr", "separator=Le point-virgule|members=7 adhérents"),
+    ("reuseLicences6-public-domain-year", "fr", "1er janvier 2026"),
+    ("programTracing3-two-variables", "fr", "x=x = 6|y=y = 10"),
+    ("webPageCode3-recipe-page", "fr", "title=Crêpes faciles|images=3 images"),
 ]
 
 WRONG = [
@@ -105,6 +122,10 @@ WRONG = [
     ("dataProtectionRights5-deadlines", "fr", "normal=15 mai|extended=15 juin"),
     ("homeNetwork4-band", "en", "5 GHz"),
     ("safeConnections7-checksum-match", "en", "file=libretexte-7.2.1-windows.zip|version=7.2.1"),
+    ("slideshows4-reorder", "fr", "5"),
+    ("reuseLicences6-public-domain-year", "fr", "2025"),
+    ("programTracing3-two-variables", "fr", "x=x = 7|y=y = 10"),
+    ("codeDebugging4-adult-operator", "fr", ">"),
 ]
 
 
