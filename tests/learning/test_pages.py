@@ -260,3 +260,24 @@ def test_warm_up_renders_every_challenge_before_the_first_request():
     from octet.learning.domain import bank
 
     assert {(release.version, c) for c in release.competences} <= set(bank._banks)
+
+
+def test_typed_answers_are_left_as_typed_by_phone_keyboards(client, django_user_model):
+    # A phone keyboard must not capitalise, autocorrect or spell-check an answer (that would
+    # hint at the spelling, or change "https://" into "Https://"); nor may the browser offer
+    # the answers another pupil typed on a shared device.
+    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    release = current_release()
+    for kind in ("qroc", "numeric", "qrocm-ind"):
+        challenge = next(c for c in release.challenges.values() if c.type == kind)
+        page = client.get(f"/preview/{challenge.id}?locale=fr").content.decode()
+        inputs = re.findall(r'<input id="(?:answer-input|field-[^"]+)"[^>]*>', page)
+        assert inputs, kind
+        for tag in inputs:
+            for attribute in (
+                'autocomplete="off"',
+                'autocapitalize="none"',
+                'autocorrect="off"',
+                'spellcheck="false"',
+            ):
+                assert attribute in tag, (kind, tag)
