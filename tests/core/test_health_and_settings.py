@@ -74,6 +74,24 @@ def test_language_switch_ignores_unknown_languages_and_foreign_redirects(client)
     assert "django_language" not in response.cookies
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "next_url", ["profile", "été", "learning:profile", "http://[", "//evil.example/"]
+)
+def test_a_next_that_is_not_an_address_of_the_site_leads_to_the_default_page(
+    client, learner, password, next_url
+):
+    """A `next` typed or tampered with is no server error, wherever a form sends one."""
+    response = client.post("/language", {"language": "fr", "next": next_url})
+    assert (response.status_code, response["Location"]) == (302, "/")
+    response = client.post(
+        "/account/sign-in", {"login": "lea.martin", "password": password, "next": next_url}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/profile/")
+    response = client.post("/tutorials/tuto-searchKeywords1-lesson-en/save", {"next": next_url})
+    assert (response.status_code, response["Location"]) == (302, "/tutorials/")
+
+
 SQLITE_RACE = """
 import threading, time
 import django
