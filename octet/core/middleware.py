@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.shortcuts import render
 
 
 class ContentSecurityPolicyMiddleware:
@@ -16,3 +17,19 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give a 405 (a page asked for with a method it does not take, e.g. a form sent to a page
+    that only shows) Octet's page in the visitor's language; Django sends an empty one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content:
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "")
+        return page

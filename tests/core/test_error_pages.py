@@ -1,4 +1,4 @@
-"""Octet's own error pages (400, 403, 404, 500), the expired-form page and GET /language."""
+"""Octet's own error pages (400, 403, 404, 405, 500), the expired-form page and GET /language."""
 
 import html
 import logging
@@ -79,6 +79,25 @@ def test_a_disallowed_host_gets_the_400_page_in_the_visitors_language(client):
     assert '<html lang="fr">' in page
     assert "<h1>Demande non comprise</h1>" in page
     assert "evil.example" not in page
+
+
+@pytest.mark.django_db
+def test_a_method_a_page_does_not_take_gets_a_405_page_in_the_visitors_language(client, learner):
+    learner.language = "fr"
+    learner.save()
+    client.force_login(learner)
+    response = client.post("/profile/")
+    page = text(response)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert '<html lang="fr">' in page
+    assert "<h1>Demande non comprise</h1>" in page
+    assert "rien n'a été fait" in page
+    assert 'href="/profile/"' in page and "Se déconnecter" in page  # a way back, signed in
+    response = Client().put("/account/sign-in", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 405
+    assert "<h1>Request not understood</h1>" in text(response)
+    assert response["Allow"] == "GET, POST"
 
 
 def test_the_403_page_through_the_configured_handler():
