@@ -3,6 +3,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ from octet.core.navigation import ours
 from octet.learning import selectors, services
 from octet.learning.domain.presentation import (
     FIELD_PREFIX,
+    MAX_ANSWER_LENGTH,
     answer_from_form,
     other_answers_accepted,
     typed_text,
@@ -36,6 +38,8 @@ from octet.learning.models import Assessment, ProblemReport
 # comes next in the same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
+# The report's comment box takes this many characters (its maxlength), as the service keeps.
+MAX_COMMENT_LENGTH = 2000
 
 
 def staff_only(view):
@@ -47,6 +51,34 @@ def staff_only(view):
         if not request.user.is_staff:
             raise PermissionDenied
         return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _sign_in_first(view):
+    """`login_required` for the test's actions, which are POSTs: one sent after the session
+    ended says that it was not done, and an answer or report being entered comes back on the
+    question once the learner has signed in again (without JavaScript nothing else keeps it)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        # The page's script sends the form again the plain way when its reply is a redirect.
+        if request.method == "POST" and request.headers.get(INLINE_HEADER) != "1":
+            assessment_id = kwargs.get("assessment_id")
+            kept = assessment_id is not None and _keep_typed(
+                request, assessment_id, _posted(request, "challenge_id"), report_sent=False
+            )
+            if kept:
+                message = _(
+                    "You had been signed out, so your answer was not recorded. Sign in again: "
+                    "it will be back in the question, ready to send."
+                )
+            else:
+                message = _("You had been signed out, so nothing was done. Sign in again to go on.")
+            messages.info(request, message)
+        return redirect_to_login(request.get_full_path())
 
     return wrapper
 
@@ -86,7 +118,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/profile.html", {"profile": data, "levels": range(1, 9)})
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:profile")
 def start(request: HttpRequest, competence_id: str) -> HttpResponse:
     improving = request.POST.get("mode") == "improve"
@@ -145,21 +177,26 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 
 # Without JavaScript, a problem report is sent with the question's form (views.report): what the
-# learner had entered is kept in the session for the page it goes back to, shown once.
+# learner had entered is kept in the session for the page it goes back to, shown once. So is an
+# answer sent once the session had ended (`_sign_in_first`), for the page signing in leads to.
 TYPED_SESSION_KEY = "octet_typed_{}"
 
 
-def _keep_typed(request, current: Assessment, challenge_id: str, report_sent: bool) -> None:
+def _keep_typed(request, assessment_id: int, challenge_id: str, report_sent: bool) -> bool:
+    """Keep what the question's form carried; whether there was anything to keep."""
     kept = {
-        name: request.POST.getlist(name)
+        name: [typed_text(value)[:MAX_ANSWER_LENGTH] for value in request.POST.getlist(name)]
         for name in request.POST
         if name == "answer" or name.startswith(FIELD_PREFIX)
     }
     if not report_sent:  # the report comes back too, to be completed
-        kept.update({name: request.POST.getlist(name) for name in ("category", "comment")})
-    if any(value.strip() for values in kept.values() for value in values):
-        key = TYPED_SESSION_KEY.format(current.pk)
-        request.session[key] = {"challenge": challenge_id, "typed": kept}
+        kept["category"] = [_posted(request, "category")[:MAX_ANSWER_LENGTH]]
+        kept["comment"] = [_posted(request, "comment")[:MAX_COMMENT_LENGTH]]
+    if not any(value.strip() for values in kept.values() for value in values):
+        return False
+    key = TYPED_SESSION_KEY.format(assessment_id)
+    request.session[key] = {"challenge": challenge_id, "typed": kept}
+    return True
 
 
 def _typed_before_report(request, current: Assessment) -> MultiValueDict | None:
@@ -207,7 +244,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
     )
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:assessment", "assessment_id")
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
@@ -369,7 +406,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:assessment", "assessment_id")
 def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -413,7 +450,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -440,7 +477,7 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
         )
     (messages.success if sent else messages.error)(request, message)
-    _keep_typed(request, current, _posted(request, "challenge_id"), sent)
+    _keep_typed(request, current.pk, _posted(request, "challenge_id"), sent)
     return redirect("learning:assessment", current.pk)
 
 
@@ -469,7 +506,7 @@ def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
     return response
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:tutorials")
 def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
@@ -485,7 +522,7 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     return _tutorial_done(request, tutorial, saved, messages.success)
 
 
-@login_required
+@_sign_in_first
 @post_only("learning:tutorials")
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)

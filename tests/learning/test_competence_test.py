@@ -561,6 +561,49 @@ def test_after_a_session_expired_on_a_question_signing_in_leads_back_to_it(
     assert client.get("/competences/1.1/start").url == "/profile/"
 
 
+def test_an_answer_sent_after_the_session_ended_comes_back_after_signing_in(
+    client, learner, password
+):
+    """Without JavaScript nothing else keeps it: the learner is told, and finds it again."""
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    assessment_id = start(client)
+    challenge = _make_current(assessment_id, "qrocm-ind")
+    field = f"field-{challenge.fields[0].key}"
+    client.logout()  # signed out in another tab, or the session expired
+    response = client.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": challenge.id, field: "my <answer> 🙂", "action": "validate"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].startswith("/account/sign-in?next=")
+    assert "You had been signed out, so your answer was not recorded." in page
+    assert not Answer.objects.exists()
+    page = client.post(
+        response.redirect_chain[-1][0],
+        {"login": "lea.martin", "password": password},
+        follow=True,
+    ).content.decode()
+    assert f'name="challenge_id" value="{challenge.id}"' in page
+    assert 'value="my &lt;answer&gt; 🙂"' in page  # ready to send again
+    assert not Answer.objects.exists()
+    again = client.get(f"/assessments/{assessment_id}/").content.decode()
+    assert "my &lt;answer&gt;" not in again  # shown once
+
+
+def test_a_step_sent_after_the_session_ended_says_it_was_not_done(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    assessment_id = start(client)
+    client.logout()
+    for action in (f"/assessments/{assessment_id}/continue", "/competences/2.1/start"):
+        # The page's script gets the redirect, then sends the form the plain way: one message.
+        assert client.post(action, headers={"X-Octet-Inline": "1"}).status_code == 302
+        page = client.post(action, follow=True).content.decode()
+        assert page.count("You had been signed out, so nothing was done.") == 1
+        assert "You had been signed out, so nothing was done. Sign in again to go on." in page
+        assert "<h1>Sign in</h1>" in page
+
+
 def test_a_test_started_before_the_answer_log_goes_on_from_its_answers(signed_in):
     """Tests begun before the answer log existed read their answers from the table once."""
     assessment_id = start(signed_in)
