@@ -441,6 +441,30 @@ def test_a_timed_question_counts_down_only_with_javascript(
     page.context.close()
 
 
+def test_the_countdown_counts_the_time_a_phone_kept_the_page_in_the_background(
+    page, learner, password
+):
+    """A page in the background (another app, the screen locked) has its timers paused: once
+    shown again, the countdown says the time really left, as the server counts it."""
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.timer > 40 and c.validated and not c.embed and c.competence_id == "1.1"
+    )
+    page.clock.install()
+    open_question(page, learner, password, timed)
+    page.wait_for_load_state()
+    countdown = page.locator(".timer [data-countdown]")
+    left = int(page.locator(".timer").get_attribute("data-remaining"))
+    page.clock.fast_forward(30_000)  # 30 s go by; the paused timer fires once when woken up
+    assert countdown.inner_text() == f"{left - 30} s left"
+    page.clock.fast_forward((left - 30) * 1000)
+    assert countdown.inner_text() == "0 s left"
+    assert page.locator("[data-timer-news]").inner_text() == (
+        "Time is up: an answer sent now will count as late."
+    )
+
+
 def test_an_answer_after_the_session_ended_leads_to_a_whole_sign_in_page_then_back(
     page, learner, password
 ):

@@ -31,6 +31,8 @@
   // A visible countdown; the server enforces the limit whatever this shows. A screen reader
   // does not read the countdown (role timer), only the status beside it: once when the end is
   // near, unless the page was shown with less time than that left, and once when time is up.
+  // It counts from a clock, not from its ticks: a phone pauses or slows the timers of a page in
+  // the background (another app, the screen locked), and the time goes on meanwhile.
   function startTimer() {
     if (tick) { clearInterval(tick); tick = null; }
     var timer = document.querySelector(".timer[data-remaining]");
@@ -44,9 +46,11 @@
     var up = document.querySelector("[data-timer-up]");
     var warnAt = soon ? parseInt(soon.getAttribute("data-at"), 10) : 0;
     var warned = left <= warnAt;
+    var clock = window.performance && performance.now ? performance : Date;
+    var end = clock.now() + left * 1000;
     function say(words) { if (news && words) news.textContent = words.textContent; }
     tick = setInterval(function () {
-      left = Math.max(0, left - 1);
+      left = Math.max(0, Math.round((end - clock.now()) / 1000));
       out.textContent = template.replace("{s}", String(left));
       if (!warned && left <= warnAt) { warned = true; say(soon); }
       if (left === 0) {
