@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods
@@ -55,32 +55,47 @@ def staff_only(view):
     return wrapper
 
 
-def _sign_in_first(view):
+# Said on the sign-in page when what the question's form carried was kept (`_sign_in_first`).
+ANSWER_KEPT = gettext_lazy(
+    "You had been signed out, so your answer was not recorded. Sign in again: it will be back "
+    "in the question, ready to send."
+)
+REPORT_KEPT = gettext_lazy(
+    "You had been signed out, so your report was not sent. Sign in again: it will be back in "
+    "the question, ready to send."
+)
+
+
+def _sign_in_first(kept_message=None):
     """`login_required` for the test's actions, which are POSTs: one sent after the session
-    ended says that it was not done, and an answer or report being entered comes back on the
-    question once the learner has signed in again (without JavaScript nothing else keeps it)."""
+    ended says that it was not done; the question's form (an answer, a report) is kept, with
+    `kept_message`, and comes back on the question once the learner has signed in again
+    (without JavaScript nothing else keeps it)."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        # The page's script sends the form again the plain way when its reply is a redirect.
-        if request.method == "POST" and request.headers.get(INLINE_HEADER) != "1":
-            assessment_id = kwargs.get("assessment_id")
-            kept = assessment_id is not None and _keep_typed(
-                request, assessment_id, _posted(request, "challenge_id"), report_sent=False
-            )
-            if kept:
-                message = _(
-                    "You had been signed out, so your answer was not recorded. Sign in again: "
-                    "it will be back in the question, ready to send."
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            # The page's script sends the form again the plain way when its reply is a redirect.
+            if request.method == "POST" and request.headers.get(INLINE_HEADER) != "1":
+                kept = kept_message is not None and _keep_typed(
+                    request,
+                    kwargs["assessment_id"],
+                    _posted(request, "challenge_id"),
+                    report_sent=False,
                 )
-            else:
-                message = _("You had been signed out, so nothing was done. Sign in again to go on.")
-            messages.info(request, message)
-        return redirect_to_login(request.get_full_path())
+                messages.info(
+                    request,
+                    kept_message
+                    if kept
+                    else _("You had been signed out, so nothing was done. Sign in again to go on."),
+                )
+            return redirect_to_login(request.get_full_path())
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
 def _posted(request, name: str) -> str:
@@ -118,7 +133,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/profile.html", {"profile": data, "levels": range(1, 9)})
 
 
-@_sign_in_first
+@_sign_in_first()
 @post_only("learning:profile")
 def start(request: HttpRequest, competence_id: str) -> HttpResponse:
     improving = request.POST.get("mode") == "improve"
@@ -244,7 +259,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
     )
 
 
-@_sign_in_first
+@_sign_in_first(ANSWER_KEPT)
 @post_only("learning:assessment", "assessment_id")
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
@@ -406,7 +421,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@_sign_in_first
+@_sign_in_first()
 @post_only("learning:assessment", "assessment_id")
 def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -450,7 +465,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@_sign_in_first
+@_sign_in_first(REPORT_KEPT)
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -506,7 +521,7 @@ def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
     return response
 
 
-@_sign_in_first
+@_sign_in_first()
 @post_only("learning:tutorials")
 def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
@@ -522,7 +537,7 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     return _tutorial_done(request, tutorial, saved, messages.success)
 
 
-@_sign_in_first
+@_sign_in_first()
 @post_only("learning:tutorials")
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)

@@ -589,6 +589,19 @@ def test_an_answer_sent_after_the_session_ended_comes_back_after_signing_in(
     assert not Answer.objects.exists()
     again = client.get(f"/assessments/{assessment_id}/").content.decode()
     assert "my &lt;answer&gt;" not in again  # shown once
+    # a problem report comes back too, with what had been typed in the question
+    client.logout()
+    report = {"challenge_id": challenge.id, field: "half", "category": "other", "comment": "Hm"}
+    response = client.post(f"/assessments/{assessment_id}/report", report, follow=True)
+    assert "so your report was not sent." in response.content.decode()
+    page = client.post(
+        response.redirect_chain[-1][0],
+        {"login": "lea.martin", "password": password},
+        follow=True,
+    ).content.decode()
+    assert 'value="half"' in page and "Hm</textarea>" in page
+    assert 'value="other" selected' in page
+    assert not ProblemReport.objects.exists()
 
 
 def test_a_step_sent_after_the_session_ended_says_it_was_not_done(client, learner, password):
