@@ -2,7 +2,10 @@
 
 from functools import wraps
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 
 def post_only(back: str, *arg_names: str):
@@ -18,6 +21,33 @@ def post_only(back: str, *arg_names: str):
             if request.method != "POST":
                 return redirect(back, *(kwargs[name] for name in arg_names))
             return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+SIGNED_OUT = gettext_lazy("You had been signed out, so nothing was done. Sign in again to go on.")
+
+
+def sign_in_first(said=None):
+    """`login_required` for a view that takes forms: a form sent once the session had ended
+    (it expired, or the person signed out in another tab) gets the sign-in page, which says that
+    nothing was done. `said(request, **kwargs)` may say something else instead (what was kept),
+    or nothing (""), e.g. for a request that the page's script will send again."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            if request.method == "POST":
+                message = said(request, **kwargs) if said else None
+                if message is None:
+                    message = SIGNED_OUT
+                if message:
+                    messages.info(request, message)
+            return redirect_to_login(request.get_full_path())
 
         return wrapper
 

@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
-from octet.core.decorators import post_only
+from octet.core.decorators import post_only, sign_in_first
 from octet.core.domain.markdown import render as render_markdown
 from octet.core.navigation import ours
 from octet.learning import selectors, services
@@ -55,7 +54,7 @@ def staff_only(view):
     return wrapper
 
 
-# Said on the sign-in page when what the question's form carried was kept (`_sign_in_first`).
+# Said on the sign-in page when what the question's form carried was kept (`_when_signed_out`).
 ANSWER_KEPT = gettext_lazy(
     "You had been signed out, so your answer was not recorded. Sign in again: it will be back "
     "in the question, ready to send."
@@ -66,36 +65,23 @@ REPORT_KEPT = gettext_lazy(
 )
 
 
-def _sign_in_first(kept_message=None):
-    """`login_required` for the test's actions, which are POSTs: one sent after the session
-    ended says that it was not done; the question's form (an answer, a report) is kept, with
-    `kept_message`, and comes back on the question once the learner has signed in again
-    (without JavaScript nothing else keeps it)."""
+def _when_signed_out(kept_message=None):
+    """What the sign-in page says of a test's form sent once the session had ended
+    (`sign_in_first`): nothing to a request of the page's script, which then sends the form
+    again the plain way; `kept_message` when what the question's form carried (an answer, a
+    report) was kept, to come back on the question once the learner has signed in again
+    (without JavaScript nothing else keeps it); otherwise that nothing was done."""
 
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if request.user.is_authenticated:
-                return view(request, *args, **kwargs)
-            # The page's script sends the form again the plain way when its reply is a redirect.
-            if request.method == "POST" and request.headers.get(INLINE_HEADER) != "1":
-                kept = kept_message is not None and _keep_typed(
-                    request,
-                    kwargs["assessment_id"],
-                    _posted(request, "challenge_id"),
-                    report_sent=False,
-                )
-                messages.info(
-                    request,
-                    kept_message
-                    if kept
-                    else _("You had been signed out, so nothing was done. Sign in again to go on."),
-                )
-            return redirect_to_login(request.get_full_path())
+    def said(request, assessment_id=None, **kwargs):
+        if request.headers.get(INLINE_HEADER) == "1":
+            return ""
+        if kept_message is not None and _keep_typed(
+            request, assessment_id, _posted(request, "challenge_id"), report_sent=False
+        ):
+            return kept_message
+        return None
 
-        return wrapper
-
-    return decorator
+    return said
 
 
 def _posted(request, name: str) -> str:
@@ -133,7 +119,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/profile.html", {"profile": data, "levels": range(1, 9)})
 
 
-@_sign_in_first()
+@sign_in_first(_when_signed_out())
 @post_only("learning:profile")
 def start(request: HttpRequest, competence_id: str) -> HttpResponse:
     improving = request.POST.get("mode") == "improve"
@@ -193,7 +179,7 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 # Without JavaScript, a problem report is sent with the question's form (views.report): what the
 # learner had entered is kept in the session for the page it goes back to, shown once. So is an
-# answer sent once the session had ended (`_sign_in_first`), for the page signing in leads to.
+# answer sent once the session had ended (`_when_signed_out`), for the page signing in leads to.
 TYPED_SESSION_KEY = "octet_typed_{}"
 
 
@@ -259,7 +245,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
     )
 
 
-@_sign_in_first(ANSWER_KEPT)
+@sign_in_first(_when_signed_out(ANSWER_KEPT))
 @post_only("learning:assessment", "assessment_id")
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
@@ -421,7 +407,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@_sign_in_first()
+@sign_in_first(_when_signed_out())
 @post_only("learning:assessment", "assessment_id")
 def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -465,7 +451,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@_sign_in_first(REPORT_KEPT)
+@sign_in_first(_when_signed_out(REPORT_KEPT))
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
@@ -521,7 +507,7 @@ def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
     return response
 
 
-@_sign_in_first()
+@sign_in_first(_when_signed_out())
 @post_only("learning:tutorials")
 def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
@@ -537,7 +523,7 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     return _tutorial_done(request, tutorial, saved, messages.success)
 
 
-@_sign_in_first()
+@sign_in_first(_when_signed_out())
 @post_only("learning:tutorials")
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
