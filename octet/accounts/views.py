@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -29,7 +30,7 @@ from octet.accounts.forms import (
     throttle_message,
 )
 from octet.accounts.selectors import user_by_identifier
-from octet.core.decorators import post_only
+from octet.core.decorators import post_only, sign_in_first
 from octet.core.navigation import ours
 
 BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
@@ -159,7 +160,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("password")
-@login_required
+@sign_in_first()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def edit_details(request: HttpRequest) -> HttpResponse:
@@ -200,6 +201,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("password")
+# Not sign_in_first: the second copy of a double-tapped deletion would be told nothing was done.
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -239,6 +241,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+@method_decorator(sign_in_first(), name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = OctetPasswordChangeForm
     template_name = "accounts/password_change.html"

@@ -20,3 +20,33 @@ def test_account_page_writes_dates_with_the_month_in_words(
     assert accepted in page
     assert "12/03/2026" not in page
     assert "03/12/2026" not in page
+
+
+@pytest.mark.parametrize(
+    ("address", "form"),
+    [
+        ("/account/details", {"first_name": "Léo", "last_name": "M", "email": "x@example.org"}),
+        ("/account/password", {"old_password": "a", "new_password1": "b", "new_password2": "b"}),
+    ],
+)
+def test_a_form_sent_once_signed_out_says_on_the_sign_in_page_that_nothing_was_done(
+    client, learner, password, address, form
+):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    client.logout()  # signed out in another tab, or the session expired
+    client.cookies["django_language"] = "fr"
+    response = client.post(address, form, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain == [(f"/account/sign-in?next={address}", 302)]
+    assert "Votre session avait pris fin, donc rien n'a été fait." in page.replace("&#x27;", "'")
+    learner.refresh_from_db()
+    assert learner.first_name == "Léa"  # nothing was changed
+
+
+def test_a_deletion_sent_twice_does_not_say_afterwards_that_nothing_was_done(
+    client, learner, password
+):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    client.post("/account/delete", {"password": password})
+    page = client.post("/account/delete", {"password": password}, follow=True).content.decode()
+    assert "nothing was done" not in page
