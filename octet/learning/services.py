@@ -415,6 +415,13 @@ def see_checkpoint(assessment: Assessment) -> None:
 def reset_competence(user, competence_id: str, now: datetime | None = None) -> int:
     """Erase the learner's level in a competence (allowed 7 days after the last activity)."""
     now = now or timezone.now()
+    latest = (
+        Assessment.objects.filter(user=user, competence_id=competence_id)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest is not None and latest.state == Assessment.State.RESET:
+        return 0  # reset already, and nothing since: the form was sent twice (a double tap)
     eligibility = reset_eligibility(user.pk, competence_id, now)
     if eligibility is None:
         raise NotAllowed("nothing-to-reset")

@@ -486,6 +486,21 @@ def test_reset_asks_first_and_says_when_it_is_not_possible_yet(signed_in):
     assert signed_in.get("/competences/9.9/reset").status_code == 404
 
 
+def test_a_reset_sent_twice_says_it_is_done_not_that_it_must_wait(signed_in):
+    """A double tap on Reset (the page has no script): the browser shows the second reply."""
+    finish_test(signed_in, start(signed_in), right=True)
+    KnowledgeElement.objects.update(created_at=timezone.now() - timedelta(days=8))
+    signed_in.post("/competences/1.1/reset")
+    page = signed_in.post("/competences/1.1/reset", follow=True).content.decode()
+    assert "The competence has been reset." in page
+    assert "You can reset this competence in" not in page
+    assert Assessment.objects.filter(competence_id="1.1", state="reset").count() == 1
+    # Once a new test has begun, the wait applies again.
+    start(signed_in)
+    page = signed_in.post("/competences/1.1/reset", follow=True).content.decode()
+    assert "You can reset this competence in 7 days." in page
+
+
 def test_the_learner_cannot_open_someone_elses_test(client, signed_in, django_user_model):
     assessment_id = start(signed_in)
     other = django_user_model.objects.create_user("other", "other@example.org", "Other-Pass1")
