@@ -163,17 +163,19 @@ def throttle_message(decision) -> str:
     ) % {"seconds": decision.wait_seconds}
 
 
-def _confirmed_password(user, password: str) -> None:
+def _confirmed_password(user, password: str, wrong: forms.ValidationError | None = None) -> None:
     """Check the password a signed-in person types to confirm an action, throttled as a sign-in
     (the same count of failures): a session left open on a shared computer must not become a
-    way to guess the password."""
+    way to guess the password. `wrong` is the error for a wrong password, if not the usual."""
     attempt = services.begin_sign_in(user.username)
     if not attempt.decision.allowed:
         raise forms.ValidationError(throttle_message(attempt.decision), code="throttled")
     if user.check_password(password):
         services.record_sign_in_success(user.username, user)
         return
-    errors = [forms.ValidationError(_("The password is incorrect."), code="wrong_password")]
+    errors = [
+        wrong or forms.ValidationError(_("The password is incorrect."), code="wrong_password")
+    ]
     if not attempt.if_wrong.allowed:
         errors.append(forms.ValidationError(throttle_message(attempt.if_wrong), code="throttled"))
     raise forms.ValidationError(errors)
@@ -258,6 +260,15 @@ class OctetPasswordChangeForm(PasswordChangeForm):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = _("Current password")
         self.fields["new_password1"].help_text = NEW_PASSWORD_HELP
+
+    def clean_old_password(self):
+        """Throttled as a sign-in, as the password typed to confirm a deletion is."""
+        old_password = self.cleaned_data["old_password"]
+        wrong = forms.ValidationError(
+            self.error_messages["password_incorrect"], code="password_incorrect"
+        )
+        _confirmed_password(self.user, old_password, wrong)
+        return old_password
 
 
 class DeleteAccountForm(forms.Form):

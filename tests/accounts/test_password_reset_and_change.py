@@ -100,6 +100,28 @@ def test_change_password_checks_the_old_one_and_the_rules(client, learner, passw
     assert learner.check_password("Another-Pass3")
 
 
+def test_the_current_password_typed_to_change_it_is_throttled_like_a_sign_in(
+    client, learner, password
+):
+    """A session left open on a shared computer is no way to guess the password by changing it."""
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    wrong = {
+        "old_password": "Wrong-Pass1",
+        "new_password1": "New-Pass44",
+        "new_password2": "New-Pass44",
+    }
+    for _ in range(2):
+        page = client.post("/account/password", wrong).content.decode()
+        assert "Your old password was entered incorrectly" in page
+    page = client.post("/account/password", wrong).content.decode()
+    assert "Too many failed attempts. Wait" in page
+    # Even the right password must wait now, here as at sign-in.
+    page = client.post("/account/password", {**wrong, "old_password": password}).content.decode()
+    assert "Too many failed attempts. Wait" in page
+    learner.refresh_from_db()
+    assert learner.check_password(password)
+
+
 def test_a_fourth_reset_link_within_the_hour_is_refused_clearly(client, learner, monkeypatch):
     from django.utils import timezone
 
