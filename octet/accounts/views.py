@@ -54,7 +54,7 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("learning:profile")
@@ -90,7 +90,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request, reverse("learning:profile")))
@@ -162,7 +162,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("password")
 @sign_in_first()
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_details(request: HttpRequest) -> HttpResponse:
     form = DetailsForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -204,7 +204,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 # Not sign_in_first: the second copy of a double-tapped deletion would be told nothing was done.
 @login_required
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from octet.accounts import services as account_services
 from octet.core.decorators import post_only
@@ -17,13 +17,13 @@ from octet.core.selectors import database_is_up
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     database = database_is_up()
     return JsonResponse(
@@ -55,12 +55,12 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def terms(request: HttpRequest) -> HttpResponse:
     return render(request, "core/terms.html", {"terms_version": settings.OCTET_TERMS_VERSION})
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.release import current_release
@@ -113,7 +113,7 @@ def _not_allowed_message(error: services.NotAllowed) -> str:
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def profile(request: HttpRequest) -> HttpResponse:
     data = selectors.profile(request.user, _locale())
     return render(request, "learning/profile.html", {"profile": data, "levels": range(1, 9)})
@@ -135,7 +135,7 @@ def start(request: HttpRequest, competence_id: str) -> HttpResponse:
 
 @login_required
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
     """Reset a competence to level 0, after the learner confirmed it on this page."""
     release = current_release()
@@ -168,7 +168,7 @@ def _own_assessment(request, assessment_id) -> Assessment:
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The current question; or the checkpoint, or the results, when they are due."""
     current = services.with_current_question(_own_assessment(request, assessment_id))
@@ -381,7 +381,7 @@ def _batch_rows(request, current: Assessment, answers):
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def checkpoint(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     if selectors.stage(current) != selectors.CHECKPOINT:
@@ -417,7 +417,7 @@ def continue_test(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
     if selectors.stage(current) != selectors.RESULTS:
@@ -535,7 +535,7 @@ def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 
 @login_required
 @never_cache
-@require_GET
+@require_safe
 def tutorials(request: HttpRequest) -> HttpResponse:
     saved, recommended, saved_ids = selectors.my_tutorials(request.user, _locale())
     return render(
@@ -550,7 +550,7 @@ def tutorials(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
     release = current_release()
     item = release.lessons.get(lesson_id)
@@ -570,7 +570,7 @@ def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def attachment(request: HttpRequest, name: str) -> FileResponse:
     release = current_release()
     if name not in release.attachments:
@@ -584,7 +584,7 @@ def attachment(request: HttpRequest, name: str) -> FileResponse:
     )
 
 
-@require_GET
+@require_safe
 def illustration(request: HttpRequest, name: str) -> FileResponse:
     release = current_release()
     if name not in release.illustrations:
@@ -600,7 +600,7 @@ def illustration(request: HttpRequest, name: str) -> FileResponse:
 
 
 @xframe_options_sameorigin
-@require_GET
+@require_safe
 def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpResponse:
     """A simulator page with the challenge's scenario, for a sandboxed frame."""
     challenge = current_release().challenges.get(challenge_id)
@@ -617,7 +617,7 @@ def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpRespo
 
 
 @staff_only
-@require_GET
+@require_safe
 def preview_list(request: HttpRequest) -> HttpResponse:
     release = current_release()
     competence_id = request.GET.get("competence", "")

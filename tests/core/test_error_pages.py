@@ -89,7 +89,7 @@ def test_a_method_a_page_does_not_take_gets_a_405_page_in_the_visitors_language(
     response = client.post("/profile/")
     page = text(response)
     assert response.status_code == 405
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD"
     assert '<html lang="fr">' in page
     assert "<h1>Demande non comprise</h1>" in page
     assert "rien n'a été fait" in page
@@ -97,7 +97,7 @@ def test_a_method_a_page_does_not_take_gets_a_405_page_in_the_visitors_language(
     response = Client().put("/account/sign-in", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 405
     assert "<h1>Request not understood</h1>" in text(response)
-    assert response["Allow"] == "GET, POST"
+    assert response["Allow"] == "GET, HEAD, POST"
 
 
 def test_the_403_page_through_the_configured_handler():

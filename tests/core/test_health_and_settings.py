@@ -134,3 +134,18 @@ def test_sqlite_requests_that_read_then_write_at_once_wait_instead_of_failing(tm
         [sys.executable, "-c", SQLITE_RACE], capture_output=True, text=True, env=env, check=False
     )
     assert result.stdout.strip() == "ok", result.stdout + result.stderr
+
+
+def test_head_requests_get_what_a_get_would_without_the_body(client, learner, password):
+    # Uptime monitors and link checkers ask with HEAD; a 405 made them report Octet down.
+    for url, status in (
+        ("/", 200),
+        ("/healthz", 200),
+        ("/account/sign-in", 200),
+        ("/profile/", 302),
+    ):
+        response = client.head(url)
+        assert response.status_code == status, url
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    for url in ("/profile/", "/tutorials/", "/account/details", "/account/"):
+        assert client.head(url).status_code == 200, url
