@@ -133,3 +133,44 @@ def test_archived_challenge_already_answered_counts_and_is_not_served():
     assert state.mastery["a3"] > 0.8
     answers, _ = _play(test, lambda item: "ok")
     assert not any(a.item_id.startswith("a3") for a in answers)
+
+
+def _two_full_tubes_and_a_late_one():
+    """Tubes a and b (levels 1-6) and c (3-6): the first question is at level 2 in a or b."""
+    skills, items = [], []
+    for tube, levels in (("a", range(1, 7)), ("b", range(1, 7)), ("c", range(3, 7))):
+        for level in levels:
+            sid = f"{tube}{level}"
+            skills.append(SkillRef(sid, tube, "1.1", level))
+            for k in range(2):
+                items.append(Item(f"{sid}-{k}", sid, tube, "1.1", level, frozenset({"fr", "en"})))
+    return CompetenceTest(items, skills)
+
+
+def test_two_slips_at_the_start_do_not_end_an_experts_test_at_level_1():
+    # Before engine 1.3.0: wrong, wrong, right at level 1, right at level 1 -> "level 1", after
+    # four questions, for a learner who would have answered everything else right.
+    test = _two_full_tubes_and_a_late_one()
+    for seed in range(6):
+        count = iter(range(100))
+        answers, decision = _play(
+            test, lambda item, count=count: "ko" if next(count) < 2 else "ok", seed=seed
+        )
+        assert decision.reason == "confident"
+        assert decision.details["assessment"].competences["1.1"].level >= 5, answers
+
+
+def test_a_test_ends_on_a_right_answer_only_at_the_highest_level():
+    test = _two_full_tubes_and_a_late_one()
+    for ceiling in range(7):
+        for seed in range(5):
+            answers, decision = _play(
+                test,
+                lambda item, ceiling=ceiling: "ok" if item.level <= ceiling else "ko",
+                seed=seed,
+            )
+            level = decision.details["assessment"].competences["1.1"].level
+            if answers[-1].outcome == "ok":
+                assert level == 6, (ceiling, seed, answers)
+            if ceiling <= 5:  # a clean learner is placed right, and briefly
+                assert level == ceiling and len(answers) <= 10, (ceiling, seed, answers)

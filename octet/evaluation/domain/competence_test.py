@@ -298,8 +298,16 @@ class CompetenceTest:
             for c, s in state.competences.items()
             if len(answers) < cfg.min_questions or s.confidence < cfg.confidence
         }
-        if not open_competences:
+        # Never end on a right answer at or below the level about to be reported: ask once
+        # above it first. Two slips at the start must not end an expert's test at level 1.
+        probes = {
+            c: s.level
+            for c, s in state.competences.items()
+            if c not in open_competences and self._needs_probe(c, s.level, answers)
+        }
+        if not open_competences and not probes:
             return finish("confident")
+        open_competences |= probes.keys()
         answered = {a.item_id for a in answers}
         last = self.items.get(answers[-1].item_id) if answers else None
         last_timed = bool(answers and (answers[-1].timed or (last is not None and last.timed)))
@@ -313,7 +321,7 @@ class CompetenceTest:
             comp = state.competences[tube.competence]
             fresh = tube.competence not in observed
             for skill in tube.skills:
-                if skill.id in settled:
+                if skill.id in settled or skill.level <= probes.get(tube.competence, -1):
                     continue
                 servable = self._servable(skill.id, answered, locale)
                 if not servable:
@@ -322,7 +330,7 @@ class CompetenceTest:
                 weight = 1.0 - comp.confidence + 0.05
                 candidates.append((gain * weight, skill, servable, fresh, comp.theta_mean))
         if not candidates:
-            return finish("no-challenge-left")
+            return finish("confident" if probes else "no-challenge-left")
         # Start easy: a competence with no evidence yet begins at the first level (or lowest).
         starters = [c for c in candidates if c[3]]
         if starters:
@@ -354,6 +362,16 @@ class CompetenceTest:
             seed,
             {"skill_id": skill.id, "gain": score, "assessment": state},
         )
+
+    def _needs_probe(self, competence: str, level: int, answers: Sequence[AnswerRecord]) -> bool:
+        """Is the competence's last answer right, at or below `level`, short of the maximum?"""
+        if level >= self.config.max_reachable_level:
+            return False
+        for answer in reversed(answers):
+            item = self.items.get(answer.item_id)
+            if item is not None and item.competence == competence:
+                return answer.outcome == "ok"
+        return False
 
     @staticmethod
     def _pick_item(servable: list[tuple[int, Item]], rng: np.random.Generator) -> Item:

@@ -14,7 +14,7 @@ from octet.evaluation.domain.params import default_item_params
 
 # Bumped whenever a change can alter a decision, so a recorded decision can be replayed with
 # the engine that took it.
-ENGINE_VERSION = "octet-engine/1.2.0"
+ENGINE_VERSION = "octet-engine/1.3.0"
 
 Outcome = Literal["ok", "ko", "skipped", "timedout"]
 OUTCOMES: frozenset[str] = frozenset({"ok", "ko", "skipped", "timedout"})
