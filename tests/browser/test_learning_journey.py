@@ -1,5 +1,7 @@
 """A whole competence test in Chromium at phone width, in each language, with and without JS."""
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -463,6 +465,31 @@ def test_the_countdown_counts_the_time_a_phone_kept_the_page_in_the_background(
     assert page.locator("[data-timer-news]").inner_text() == (
         "Time is up: an answer sent now will count as late."
     )
+
+
+def test_the_countdown_counts_from_when_the_page_was_asked_for_not_from_when_it_arrived(
+    page, learner, password
+):
+    """On a slow connection the question arrives seconds after the server started its clock:
+    the countdown must not show those seconds as time left."""
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.timer > 40 and c.validated and not c.embed and c.competence_id == "1.1"
+    )
+
+    def slow_reply(route):
+        if route.request.method != "GET":
+            return route.continue_()
+        reply = route.fetch()  # the server renders the page now, and its clock runs
+        time.sleep(4)  # the reply takes 4 s to arrive
+        route.fulfill(response=reply)
+
+    page.route(re.compile(r".*/assessments/\d+/$"), slow_reply)
+    open_question(page, learner, password, timed)
+    remaining = int(page.locator(".timer").get_attribute("data-remaining"))
+    shown = int(page.locator(".timer [data-countdown]").inner_text().split()[0])
+    assert remaining - 9 <= shown <= remaining - 4, (remaining, shown)
 
 
 def test_an_answer_after_the_session_ended_leads_to_a_whole_sign_in_page_then_back(

@@ -32,7 +32,17 @@
   // does not read the countdown (role timer), only the status beside it: once when the end is
   // near, unless the page was shown with less time than that left, and once when time is up.
   // It counts from a clock, not from its ticks: a phone pauses or slows the timers of a page in
-  // the background (another app, the screen locked), and the time goes on meanwhile.
+  // the background (another app, the screen locked), and the time goes on meanwhile. And it
+  // counts from when the page was asked for, as the server does: on a slow connection the page
+  // arrives seconds later, and those seconds must not be shown as time left.
+  var clock = window.performance && performance.now ? performance : Date;
+  var requested = null;  // when the request of the page shown now left (send(), or the load)
+  function requestedAt() {
+    if (requested !== null) return requested;
+    var load = clock === performance && performance.getEntriesByType &&
+      performance.getEntriesByType("navigation")[0];
+    return load && load.requestStart > 0 ? load.requestStart : clock.now();
+  }
   function startTimer() {
     if (tick) { clearInterval(tick); tick = null; }
     var timer = document.querySelector(".timer[data-remaining]");
@@ -46,17 +56,18 @@
     var up = document.querySelector("[data-timer-up]");
     var warnAt = soon ? parseInt(soon.getAttribute("data-at"), 10) : 0;
     var warned = left <= warnAt;
-    var clock = window.performance && performance.now ? performance : Date;
-    var end = clock.now() + left * 1000;
+    var end = requestedAt() + left * 1000;
     function say(words) { if (news && words) news.textContent = words.textContent; }
-    tick = setInterval(function () {
-      left = Math.max(0, Math.round((end - clock.now()) / 1000));
+    function count() {
+      left = Math.max(0, Math.ceil((end - clock.now()) / 1000));
       out.textContent = template.replace("{s}", String(left));
       if (!warned && left <= warnAt) { warned = true; say(soon); }
       if (left === 0) {
         clearInterval(tick); tick = null; timer.classList.add("timer--over"); say(up);
       }
-    }, 1000);
+    }
+    tick = setInterval(count, 1000);
+    count();
   }
 
   function lock(form) {
@@ -150,6 +161,7 @@
       error.lost = true;
       throw error;
     }
+    requested = clock.now();
     // Not form.action: the buttons named "action" shadow that property.
     return fetch(url || form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
