@@ -174,16 +174,20 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = services.with_current_question(_own_assessment(request, assessment_id))
     if selectors.stage(current) != selectors.QUESTION:
         return redirect(_page_url(current))
-    return _challenge_page(request, current, data=_typed_before_report(request, current))
+    typed, report_refused = _typed_before_report(request, current)
+    return _challenge_page(request, current, data=typed, report_refused=report_refused)
 
 
 # Without JavaScript, a problem report is sent with the question's form (views.report): what the
-# learner had entered is kept in the session for the page it goes back to, shown once. So is an
-# answer sent once the session had ended (`_when_signed_out`), for the page signing in leads to.
+# learner had entered is kept in the session for the page it goes back to, shown once; a report
+# refused for want of a category comes back open, saying so inside it (as the script does). So is
+# an answer sent once the session had ended (`_when_signed_out`), for the page signing in leads to.
 TYPED_SESSION_KEY = "octet_typed_{}"
 
 
-def _keep_typed(request, assessment_id: int, challenge_id: str, report_sent: bool) -> bool:
+def _keep_typed(
+    request, assessment_id: int, challenge_id: str, report_sent: bool, refused: bool = False
+) -> bool:
     """Keep what the question's form carried; whether there was anything to keep."""
     kept = {
         name: [typed_text(value)[:MAX_ANSWER_LENGTH] for value in request.POST.getlist(name)]
@@ -193,24 +197,34 @@ def _keep_typed(request, assessment_id: int, challenge_id: str, report_sent: boo
     if not report_sent:  # the report comes back too, to be completed
         kept["category"] = [_posted(request, "category")[:MAX_ANSWER_LENGTH]]
         kept["comment"] = [_posted(request, "comment")[:MAX_COMMENT_LENGTH]]
-    if not any(value.strip() for values in kept.values() for value in values):
+    if not refused and not any(value.strip() for values in kept.values() for value in values):
         return False
     key = TYPED_SESSION_KEY.format(assessment_id)
-    request.session[key] = {"challenge": challenge_id, "typed": kept}
+    request.session[key] = {"challenge": challenge_id, "typed": kept, "refused": refused}
     return True
 
 
-def _typed_before_report(request, current: Assessment) -> MultiValueDict | None:
+def _typed_before_report(request, current: Assessment) -> tuple[MultiValueDict | None, bool]:
+    """What the learner had entered before a report sent without JavaScript, and whether that
+    report was refused for want of a category."""
     key = TYPED_SESSION_KEY.format(current.pk)
     if key not in request.session:  # reading the session costs nothing more; writing would
-        return None
+        return None, False
     kept = request.session.pop(key)
     if kept.get("challenge") != current.current_challenge_id:
-        return None
-    return MultiValueDict(kept.get("typed", {}))
+        return None, False
+    return MultiValueDict(kept.get("typed", {})), bool(kept.get("refused"))
 
 
-def _challenge_page(request, current: Assessment, *, empty_warning=False, status=200, data=None):
+def _challenge_page(
+    request,
+    current: Assessment,
+    *,
+    empty_warning=False,
+    status=200,
+    data=None,
+    report_refused=False,
+):
     release = current_release()
     challenge = release.challenges[current.current_challenge_id]
     services.mark_served(current)
@@ -237,6 +251,7 @@ def _challenge_page(request, current: Assessment, *, empty_warning=False, status
             "allowed": allowed,
             "extra_time": allowed is not None and request.user.extra_time,
             "empty_warning": empty_warning,
+            "report_refused": report_refused,
             "typed": data or {},
             "categories": ProblemReport.Category.choices,
             "locale": current.locale,
@@ -455,18 +470,20 @@ def _results_page(request, current: Assessment) -> HttpResponse:
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = _own_assessment(request, assessment_id)
-    sent = False
+    challenge_id = _posted(request, "challenge_id")
+    sent, reason = False, ""
     try:
         services.report_problem(
             user=request.user,
             assessment=current,
-            challenge_id=_posted(request, "challenge_id"),
+            challenge_id=challenge_id,
             locale=current.locale,
             category=_posted(request, "category"),
             comment=_posted(request, "comment"),
         )
     except services.NotAllowed as error:
-        if error.reason == "no-category":
+        reason = error.reason
+        if reason == "no-category":
             message = _("Choose what the problem is about.")
         else:
             message = _("This question is not part of your test: nothing was sent.")
@@ -477,8 +494,11 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return HttpResponse(
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
         )
-    (messages.success if sent else messages.error)(request, message)
-    _keep_typed(request, current.pk, _posted(request, "challenge_id"), sent)
+    # No category for the question on screen: said in the report itself, open again.
+    refused = reason == "no-category" and challenge_id == current.current_challenge_id
+    if not refused:
+        (messages.success if sent else messages.error)(request, message)
+    _keep_typed(request, current.pk, challenge_id, sent, refused)
     return redirect("learning:assessment", current.pk)
 
 

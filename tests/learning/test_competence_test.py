@@ -373,6 +373,29 @@ def test_without_javascript_a_report_keeps_what_was_entered_in_the_question(sign
     assert ProblemReport.objects.count() == 2
 
 
+def test_without_javascript_a_report_without_category_comes_back_open_with_its_message(signed_in):
+    """The learner tapped "Send the report" without choosing what is wrong, and typed nothing:
+    the report comes back open, with what to do inside it, not only at the top of the page."""
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {"challenge_id": challenge.id, "category": "", "comment": ""},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert 'class="report" data-report open' in page
+    box = page[page.index('class="report" data-report') : page.index("</details>")]
+    assert "Choose what the problem is about." in box
+    assert page.count("Choose what the problem is about.") == 1
+    assert 'id="report-error"' in box and "autofocus" in box
+    # shown once: the question comes back as it was afterwards
+    again = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+    assert 'class="report" data-report>' in again
+    assert "Choose what the problem is about." not in again
+    assert ProblemReport.objects.count() == 0
+
+
 def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):
     assessment_id = start(signed_in)
     for _ in range(2):
