@@ -255,8 +255,9 @@ def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
     the ids shown as saved (`saved_tutorial_ids`, from the same read).
 
     A saved lesson is shown in the interface language when it has that version (a lesson
-    saved in French is listed in English on an English page); a page of the web stays in its
-    own language.
+    saved in French is listed in English on an English page), under the title of the skill it
+    was saved from (each skill offering a lesson names it in its own words); a page of the web
+    stays in its own language.
     """
     release = current_release()
     saved_ids = [t for t in saved_tutorial_list(user) if t in release.tutorials]
@@ -267,8 +268,10 @@ def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
         if link in seen:
             continue
         seen.add(link)
+        skill_id = release.tutorials[tutorial_id].skill_id
         here = [t for t in same_page_ids(tutorial_id) if release.tutorials[t].locale == locale]
-        saved.append(release.tutorials[here[0] if here else tutorial_id])
+        own = [t for t in here if release.tutorials[t].skill_id == skill_id]
+        saved.append(release.tutorials[(own or here or [tutorial_id])[0]])
     recommended = []
     for tutorial_id in recommended_tutorial_ids(user, locale):
         link = release.tutorials[tutorial_id].link

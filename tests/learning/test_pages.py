@@ -195,6 +195,31 @@ def test_one_lesson_reached_from_several_skills_is_one_tutorial(signed_in, learn
     assert not SavedTutorial.objects.exists()
 
 
+def test_a_saved_lesson_keeps_the_title_it_was_saved_under(signed_in):
+    """A lesson offered by several skills has a title for each: "My tutorials" lists the one the
+    learner saved (or its own translation), not another skill's title for the same page."""
+    release = current_release()
+    copies = defaultdict(list)
+    for tutorial in release.tutorials.values():
+        copies[(tutorial.link, tutorial.locale)].append(tutorial)
+    english = next(
+        ts
+        for (link, locale), ts in copies.items()
+        if locale == "en" and link.startswith("lesson:") and len({t.title for t in ts}) >= 2
+    )
+    other, saved = english[0], english[-1]
+    assert other.title != saved.title
+    signed_in.post(f"/tutorials/{saved.id}/save", {"next": "/tutorials/"})
+    page = signed_in.get("/tutorials/").content.decode()
+    assert escape(saved.title) in page and escape(other.title) not in page
+    # Saved from its French version, it is listed under that skill's English title.
+    signed_in.post(f"/tutorials/{saved.id}/save", {"action": "remove"})
+    [french] = [t for t in copies[(saved.link, "fr")] if t.skill_id == saved.skill_id]
+    signed_in.post(f"/tutorials/{french.id}/save", {"next": "/tutorials/"})
+    page = signed_in.get("/tutorials/").content.decode()
+    assert escape(saved.title) in page and escape(other.title) not in page
+
+
 def test_recommended_tutorials_list_each_page_once(signed_in):
     finish_test(signed_in, start(signed_in, "4.1"), right=False)
     page = signed_in.get("/tutorials/").content.decode()
