@@ -220,6 +220,20 @@ def test_a_saved_lesson_keeps_the_title_it_was_saved_under(signed_in):
     assert escape(saved.title) in page and escape(other.title) not in page
 
 
+def test_a_tutorial_named_after_its_source_does_not_repeat_the_name(signed_in):
+    """A site's home page is named after the site ("CNIL"): "CNIL · 10 min", not "CNIL · CNIL"."""
+    tutorial = next(t for t in current_release().tutorials.values() if t.title == t.source_name)
+    signed_in.post(f"/tutorials/{tutorial.id}/save", {"next": "/tutorials/"})
+    page = signed_in.get("/tutorials/").content.decode()
+    item = page[page.index(f'href="{tutorial.link}"') :]
+    item = item[: item.index("</li>")]
+    assert "min</span>" in item  # its length is still said
+    assert f"· {escape(tutorial.source_name)} ·" not in item
+    other = next(t for t in current_release().tutorials.values() if t.title != t.source_name)
+    signed_in.post(f"/tutorials/{other.id}/save", {"next": "/tutorials/"})
+    assert f"· {escape(other.source_name)} ·" in signed_in.get("/tutorials/").content.decode()
+
+
 def test_recommended_tutorials_list_each_page_once(signed_in):
     finish_test(signed_in, start(signed_in, "4.1"), right=False)
     page = signed_in.get("/tutorials/").content.decode()
