@@ -447,3 +447,24 @@ def test_tutorials_and_playable_challenges_of_a_skill():
     playable = release.validated_challenges("@searchOperators2", "fr")
     assert "searchOperators2-formats" not in {c.id for c in playable}  # a draft
     assert len(playable) == 3
+
+
+# The hint is shown under the correction of every question of its skill: for these skills it
+# spoke of one question only ("a comment" under a question on typing at the same time). Each
+# entry: words of the hint that belong to each of the skill's questions, in both languages.
+HINTS_FOR_EVERY_QUESTION = {
+    "@coEditing1": {"fr": ("même temps", "commentaire"), "en": ("same time", "comment")},
+    "@mailboxOrganisation2": {"fr": ("indésirables", "Envoyés"), "en": ("junk", "Sent")},
+    "@mailboxOrganisation3": {"fr": ("absence", "non lu"), "en": ("out-of-office", "unread")},
+    "@mailboxOrganisation5": {"fr": ("dans l'ordre", "« et »"), "en": ("in order", '"and"')},
+    "@blogPublishing4": {"fr": ("Non répertorié", "commentaire"), "en": ("Unlisted", "comment")},
+    "@largeFiles6": {"fr": ("Mbit/s", "fichier sensible"), "en": ("Mbit/s", "sensitive file")},
+    "@videoMeetings5": {"fr": ("Mo", "vidéo"), "en": ("MB", "Video")},
+}
+
+
+@pytest.mark.parametrize("skill_id", HINTS_FOR_EVERY_QUESTION)
+def test_a_hint_shown_under_each_question_of_its_skill_speaks_of_each(skill_id):
+    hint = current_release().skills[skill_id].hint
+    for locale, words in HINTS_FOR_EVERY_QUESTION[skill_id].items():
+        assert all(word in hint[locale] for word in words), (locale, hint[locale])
