@@ -142,3 +142,25 @@ def test_a_test_that_lowers_the_level_says_so_on_its_results(signed_in):
     )
     assert f"{before.pix - after.pix} pix lost in this test." in page
     assert "Good work" not in page and "gained" not in page
+
+
+def test_a_test_that_gains_nothing_does_not_say_good_work(signed_in):
+    """Improving with every answer wrong keeps the level (what was shown before stays known, or
+    only a few pix go): the results say the level has not changed and point to the corrections,
+    not "Good work"."""
+    first = start(signed_in, "2.1")
+    _finish_as(signed_in, first, level=3)
+    past = timezone.now() - timedelta(days=5)
+    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+    user_id = Assessment.objects.get(pk=first).user_id
+    before = competence_scores_around(user_id, "2.1", timezone.now())[1]
+    assert before.level > 0
+
+    improving = start(signed_in, "2.1", mode="improve")
+    finish_test(signed_in, improving, right=False)
+    after = competence_scores_around(user_id, "2.1", timezone.now())[1]
+    assert after.level == before.level and after.pix <= before.pix  # a skill asked again may go
+    page = signed_in.get(f"/assessments/{improving}/results").content.decode()
+    assert "Good work" not in page and "gained" not in page
+    assert "Your level has not changed this time." in page
