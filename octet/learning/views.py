@@ -350,8 +350,16 @@ def _shown_at(response: HttpResponse, url: str) -> HttpResponse:
     return response
 
 
+# Without JavaScript, the question whose correction a report was just sent from (views.report):
+# that correction says so, once.
+REPORTED_SESSION_KEY = "octet_reported"
+
+
 def _batch_rows(request, current: Assessment, answers):
     release = current_release()
+    reported = None
+    if REPORTED_SESSION_KEY in request.session:  # reading costs nothing more; writing would
+        reported = request.session.pop(REPORTED_SESSION_KEY)
     saved = selectors.saved_tutorial_ids(request.user)
     useful = selectors.useful_tutorial_ids(request.user)
     locale = current.locale
@@ -389,6 +397,7 @@ def _batch_rows(request, current: Assessment, answers):
                 "hint": skill.hint.get(locale, "") if skill is not None else "",
                 "better": better,
                 "more": more,
+                "reported": item.challenge_id == reported,
             }
         )
     return rows, saved, useful
@@ -411,6 +420,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
         "learning/checkpoint.html",
         {
             "layout": _layout(request),
+            "categories": ProblemReport.Category.choices,
             "assessment": current,
             "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
@@ -450,6 +460,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
         "learning/results.html",
         {
             "layout": _layout(request),
+            "categories": ProblemReport.Category.choices,
             "assessment": current,
             "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
@@ -494,12 +505,18 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return HttpResponse(
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
         )
+    # A report from a correction goes back to it, which says it was sent; from the question, to
+    # the test as it is now.
+    back = ours(request, request.POST.get("next"))
+    if back and sent:
+        request.session[REPORTED_SESSION_KEY] = challenge_id
+        return redirect(back.partition("#")[0])  # the message, autofocused, is brought into view
     # No category for the question on screen: said in the report itself, open again.
     refused = reason == "no-category" and challenge_id == current.current_challenge_id
     if not refused:
         (messages.success if sent else messages.error)(request, message)
     _keep_typed(request, current.pk, challenge_id, sent, refused)
-    return redirect("learning:assessment", current.pk)
+    return redirect(back or reverse("learning:assessment", args=[current.pk]))
 
 
 def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:

@@ -396,6 +396,46 @@ def test_without_javascript_a_report_without_category_comes_back_open_with_its_m
     assert ProblemReport.objects.count() == 0
 
 
+def test_a_problem_can_be_reported_from_its_correction(signed_in):
+    """ "My answer should be accepted" is known once the correction is read: each correction of
+    a checkpoint offers the report, which comes back to that correction without JavaScript."""
+    assessment_id = start(signed_in)
+    for _ in range(5):
+        answer_current(signed_in, assessment_id, right=True)
+    assert not Assessment.objects.get(pk=assessment_id).completed
+    checkpoint = f"/assessments/{assessment_id}/checkpoint"
+    page = signed_in.get(checkpoint).content.decode()
+    answers = list(Assessment.objects.get(pk=assessment_id).answers.order_by("id"))
+    assert page.count(f'formaction="/assessments/{assessment_id}/report"') == len(answers)
+    first = answers[0]
+    assert f'name="challenge_id" value="{first.challenge_id}"' in page
+    assert f'id="report-category-answer-{first.pk}"' in page
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {
+            "challenge_id": first.challenge_id,
+            "category": "answer",
+            "comment": "Same meaning",
+            "next": f"{checkpoint}#answer-{first.pk}",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == checkpoint
+    report = ProblemReport.objects.get()
+    assert (report.challenge_id, report.category) == (first.challenge_id, "answer")
+    page = signed_in.get(checkpoint).content.decode()
+    correction = page[page.index(f'id="answer-{first.pk}"') :]
+    correction = correction[: correction.index('<li class="card correction', 1)]
+    sent = "your report has been sent"
+    assert page.count(sent) == 1 and sent in correction
+    assert '<details class="report" open>' in correction
+    assert "your report has been sent" not in signed_in.get(checkpoint).content.decode()  # once
+    # the results of a finished test offer it too
+    finish_test(signed_in, assessment_id, right=False)
+    results = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    assert f'formaction="/assessments/{assessment_id}/report"' in results
+
+
 def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_max_num_queries):
     assessment_id = start(signed_in)
     for _ in range(2):
