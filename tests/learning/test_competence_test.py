@@ -410,6 +410,8 @@ def test_a_problem_can_be_reported_from_its_correction(signed_in):
     first = answers[0]
     assert f'name="challenge_id" value="{first.challenge_id}"' in page
     assert f'id="report-category-answer-{first.pk}"' in page
+    # each one is named after its question for a screen reader, which lists them all
+    assert 'Report a problem<span class="visually-hidden">: Question 2</span>' in page
     response = signed_in.post(
         f"/assessments/{assessment_id}/report",
         {
