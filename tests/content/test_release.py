@@ -460,6 +460,11 @@ HINTS_FOR_EVERY_QUESTION = {
     "@blogPublishing4": {"fr": ("Non répertorié", "commentaire"), "en": ("Unlisted", "comment")},
     "@largeFiles6": {"fr": ("Mbit/s", "fichier sensible"), "en": ("Mbit/s", "sensitive file")},
     "@videoMeetings5": {"fr": ("Mo", "vidéo"), "en": ("MB", "Video")},
+    "@videoMeetings1": {"fr": ("Micro barré", "Avant un appel"), "en": ("microphone", "Before")},
+    "@teamTasks4": {"fr": ("En retard", "choisir une date"), "en": ("Overdue", "choose a date")},
+    "@teamFileNaming4": {"fr": ("modèle", "version de référence"), "en": ("pattern", "reference")},
+    "@textFormatting4": {"fr": ("saut de page", "marques"), "en": ("page break", "marks")},
+    "@slideshows4": {"fr": ("masque", "déplacée"), "en": ("master", "move")},
 }
 
 
