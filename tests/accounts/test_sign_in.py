@@ -309,3 +309,13 @@ def test_an_attempt_is_counted_before_its_password_is_checked_and_forgotten_on_s
     assert services.begin_sign_in("LEA@example.org").decision.allowed
     services.record_sign_in_success("LEA@example.org", learner)
     assert not SignInThrottle.objects.exists()
+
+
+def test_sent_to_sign_in_from_a_page_the_form_says_it_leads_back_there(client):
+    """The session ended in the middle of a test: the sign-in page says the learner will come
+    back to where they were, not only "Sign in" out of the blue."""
+    page = client.get("/account/sign-in?next=/assessments/7/", follow=True).content.decode()
+    assert "Sign in to continue: you will come back to where you were." in page
+    assert "come back to where you were" not in client.get("/account/sign-in").content.decode()
+    outside = client.get("/account/sign-in?next=https://evil.example/").content.decode()
+    assert "come back to where you were" not in outside
