@@ -1,5 +1,6 @@
 import mimetypes
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -595,6 +596,7 @@ def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
         raise Http404
     locale = _locale()
     tube = release.tubes.get(item.tube_id)
+    back, back_to = _way_back(request)
     return render(
         request,
         "learning/lesson.html",
@@ -603,8 +605,25 @@ def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
             "title": item.title.get(locale, ""),
             "body": render_markdown(item.body.get(locale, "")),
             "tube_title": tube.title.get(locale, "") if tube else "",
+            "back": back,
+            "back_to": back_to,
         },
     )
+
+
+def _way_back(request) -> tuple[str, str]:
+    """A lesson opens in the same tab, from a correction or from My tutorials: the page of this
+    site it was opened from (its Referer), and which kind of page that is ("test", "tutorials",
+    "page"); ("", "") when it was not opened from a page of Octet."""
+    back = ours(request, request.headers.get("Referer")) or ""
+    path = urlsplit(back).path
+    if not back or path == request.path:
+        return "", ""
+    if path.startswith("/assessments/"):
+        return back, "test"
+    if path.startswith(reverse("learning:tutorials")):
+        return back, "tutorials"
+    return back, "page"
 
 
 @require_safe

@@ -86,6 +86,24 @@ def test_lessons_are_served_in_the_learners_language(client):
     assert client.get("/lessons/no-such-lesson").status_code == 404
 
 
+def test_a_lesson_leads_back_to_the_page_of_octet_it_was_opened_from(client):
+    lesson = next(iter(current_release().lessons.values()))
+    url = f"/lessons/{lesson.id}"
+    for referer, link in (
+        ("http://testserver/assessments/7/checkpoint", "Back to the test"),
+        ("http://testserver/tutorials/", "Back to My tutorials"),
+        ("http://testserver/profile/", "Back to the previous page"),
+    ):
+        page = client.get(url, HTTP_REFERER=referer).content.decode()
+        assert f'href="{referer}">{link}</a>' in page
+    for referer in ("https://elsewhere.example/assessments/7/", f"http://testserver{url}", ""):
+        page = client.get(url, HTTP_REFERER=referer).content.decode()
+        assert "Back to" not in page, referer
+    client.cookies["django_language"] = "fr"
+    page = client.get(url, HTTP_REFERER="http://testserver/assessments/7/").content.decode()
+    assert "Revenir au test" in page
+
+
 def test_attachments_download_and_unknown_files_are_refused(client):
     release = current_release()
     name = release.attachments[0]
