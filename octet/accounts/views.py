@@ -141,16 +141,20 @@ def admin_sign_in(request: HttpRequest) -> HttpResponse:
     The admin sends here whoever may not see it: a visitor goes to sign in and comes back; a
     person signed in without staff rights is refused (sending them to sign in would loop).
     """
+    next_url = ours(request, request.GET.get("next"), reverse("admin:index"))
+    if request.user.is_staff:  # signed in again with a staff account from the 403 page
+        return redirect(next_url)
     if request.user.is_authenticated:
         raise PermissionDenied
-    return redirect_to_login(ours(request, request.GET.get("next"), reverse("admin:index")))
+    return redirect_to_login(next_url)
 
 
 @post_only("accounts:account")  # a GET (bookmark, typed address) never signs out
 def sign_out(request: HttpRequest) -> HttpResponse:
+    """Signs out, then goes home, or to `next`: the 403 page signs out to sign in again there."""
     logout(request)
     messages.info(request, _("You are signed out. See you soon!"))
-    return redirect("core:home")
+    return redirect(_safe_next(request, reverse("core:home")))
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, assert_fits_phone_width
+from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,3 +29,50 @@ def test_a_form_left_too_long_gives_the_expired_page_with_a_way_back(page):
     assert_accessible(page)
     page.locator("main a[href$='/account/sign-in']").first.click()
     page.wait_for_url("**/account/sign-in")
+
+
+@pytest.mark.parametrize(
+    ("javascript", "locale", "button", "signed_out"),
+    [
+        (
+            True,
+            "fr-FR",
+            "Se déconnecter et se connecter avec un autre compte",
+            "Déconnexion réussie",
+        ),
+        (False, "en-GB", "Sign out and sign in with another account", "You are signed out"),
+    ],
+)
+def test_a_learner_refused_a_page_signs_out_from_it_and_comes_back_as_staff(
+    browser, live_server, django_user_model, javascript, locale, button, signed_out
+):
+    language = locale[:2]  # a signed-in person's saved language wins over the browser's
+    django_user_model.objects.create_user(
+        "kim", "kim@example.org", "Learner-Pass1", language=language
+    )
+    django_user_model.objects.create_user(
+        "staff", "staff@example.org", "Staff-Pass1", is_staff=True, language=language
+    )
+    page = next(_page(browser, live_server, javascript=javascript, locale=locale))
+    page.goto(page.base + "/account/sign-in")
+    page.locator("input[name=login]").fill("kim")
+    page.locator("input[name=password]").fill("Learner-Pass1")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/profile/")
+
+    response = page.goto(page.base + "/preview/")  # staff only
+    assert response.status == 403
+    sign_out = page.locator("main").get_by_role("button", name=button)
+    assert sign_out.is_visible()
+    assert_fits_phone_width(page)
+    if javascript:  # axe-core runs as a script
+        assert_accessible(page)
+    with page.expect_navigation():
+        sign_out.click()
+    page.wait_for_url("**/account/sign-in?next=/preview/")
+    assert signed_out in page.locator("main").inner_text()
+    page.locator("input[name=login]").fill("staff")
+    page.locator("input[name=password]").fill("Staff-Pass1")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/preview/")
+    page.context.close()

@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
 from django.urls import get_resolver
@@ -223,3 +224,52 @@ def test_get_of_the_language_switch_goes_to_the_home_page(client):
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert "django_language" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_the_403_page_signs_out_by_post_to_sign_in_again_where_it_was(client, django_user_model):
+    django_user_model.objects.create_user("lea", "lea@example.org", "Learner-Pass1", language="fr")
+    django_user_model.objects.create_user(
+        "author", "author@example.org", "Author-Pass1", is_staff=True, is_superuser=True
+    )
+    client.post("/account/sign-in", {"login": "lea", "password": "Learner-Pass1"})
+    response = client.get("/admin/login/?next=/admin/")  # where the admin sends a learner
+    page = text(response)
+    assert response.status_code == 403
+    assert "<h1>Accès refusé</h1>" in page
+    form = re.search(
+        r'<form class="actions" method="post" action="/account/sign-out">.*?</form>', page, re.S
+    )
+    assert form is not None, "the 403 page has its own sign-out form in <main>"
+    assert "Se déconnecter et se connecter avec un autre compte" in form.group(0)
+    next_url = re.search(r'name="next" value="([^"]+)"', form.group(0)).group(1)
+    assert next_url == "/account/sign-in?next=/admin/login/%3Fnext%3D/admin/"
+
+    response = client.post(
+        "/account/sign-out", {"next": next_url, "csrfmiddlewaretoken": csrf_token_of(page)}
+    )
+    assert response["Location"] == next_url
+    assert "_auth_user_id" not in client.session
+    response = client.post(
+        next_url,
+        {"login": "author", "password": "Author-Pass1", "next": "/admin/login/?next=/admin/"},
+    )
+    assert response["Location"] == "/admin/login/?next=/admin/"
+    assert client.get(response["Location"])["Location"] == "/admin/"  # no longer a 403
+
+
+@pytest.mark.django_db
+def test_the_403_page_offers_no_sign_out_to_a_visitor_and_sign_out_never_leaves_the_site(
+    client, django_user_model
+):
+    handler = get_resolver().resolve_error_handler(403)
+    request = RequestFactory().get("/somewhere")
+    request.user = AnonymousUser()
+    with translation.override("en"):
+        page = text(handler(request, exception=PermissionDenied()))
+    assert "Sign out and sign in with another account" not in page
+
+    django_user_model.objects.create_user("lea", "lea@example.org", "Learner-Pass1")
+    client.post("/account/sign-in", {"login": "lea", "password": "Learner-Pass1"})
+    response = client.post("/account/sign-out", {"next": "https://evil.example/"})
+    assert response["Location"] == "/"
