@@ -874,6 +874,49 @@ def test_robot_runs_a_program_with_a_repeat(host):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("locale", "board", "rows", "pick"),
+    [
+        (
+            "en",
+            "Board of 4 rows and 5 columns",
+            [
+                "Row 2: columns 2 to 4, star in column 4.",
+                "Row 3: columns 2 to 4, flag in column 4.",
+            ],
+            ["Move forward", "Move forward"],
+        ),
+        (
+            "fr",
+            "Terrain de 4 lignes et 5 colonnes",
+            [
+                "Ligne 2 : colonnes 2 à 4, étoile en colonne 4.",
+                "Ligne 3 : colonnes 2 à 4, drapeau en colonne 4.",
+            ],
+            ["Avancer", "Avancer"],
+        ),
+    ],
+)
+def test_robot_board_is_told_in_words_to_a_screen_reader(host, locale, board, rows, pick):
+    """The board's picture only says its size: where the way, the flag and the stars are is
+    given as a list a screen reader reads, hidden from sight, and kept up to date."""
+    sim = host("robot", ROBOT, locale=locale)
+    sim.page.emulate_media(reduced_motion="reduce")
+    f = sim.frame
+    picture = f.get_by_role("img", name=board)
+    assert picture.count() == 1
+    words = f.locator("#board-text")
+    assert words.get_by_role("listitem").all_inner_texts() == rows
+    assert words.bounding_box()["width"] <= 1  # visually hidden: the look is unchanged
+    run_program(f, pick, "Run" if locale == "en" else "Exécuter")
+    sim.page.wait_for_function("msgs.some(m => m.octet === 'answer')")
+    assert words.get_by_role("listitem").all_inner_texts() == [
+        rows[0].split(", star")[0].split(", étoile")[0] + ".",
+        rows[1],
+    ]  # the star picked up is no longer listed
+
+
+@pytest.mark.browser
 def test_robot_reports_its_run_in_french(host):
     report = {"result": "result", "program": "program", "facing": "direction"}
     sim = host("robot", dict(ROBOT, report=report), locale="fr")
