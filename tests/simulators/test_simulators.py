@@ -673,7 +673,7 @@ def test_social_reports_audiences_and_tags_in_french(host):
     report = {"mail": "email", "p1": "post:p1", "msg": "messages", "tag": "tag:t1"}
     sim = host("social", dict(demo("social"), report=report), locale="fr")
     f = sim.frame
-    f.get_by_label("Qui peut voir mon courriel ?").select_option("only_me")
+    f.get_by_label("Qui peut voir mon adresse e-mail ?").select_option("only_me")
     assert sim.last_answer() == {
         "mail": "moi uniquement",
         "p1": "public",
