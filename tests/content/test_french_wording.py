@@ -1,4 +1,5 @@
-"""One word for one thing in French: the interface says « e-mail », so does the content.
+"""One word for one thing in French: the interface says « e-mail » and « adresse e-mail », so
+does the content, not « courriel » or « adresse électronique ».
 
 A learner who reads « Adresse e-mail » on the sign-up form and « courriel » in a question, or a
 simulator's « E-mail » field next to an instruction about « le courriel », may think of two
@@ -15,7 +16,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-OTHER_WORD = re.compile(r"\bcourriels?\b", re.IGNORECASE)
+OTHER_WORD = re.compile(r"\bcourriels?\b|\badresses?\s+électroniques?\b", re.IGNORECASE)
 ACCEPTED_ANSWERS = {"solutions", "groups"}
 
 
