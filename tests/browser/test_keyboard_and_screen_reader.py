@@ -183,3 +183,30 @@ def test_in_high_contrast_mode_the_dots_still_tell_where_the_learner_is(page, le
     done, current, coming = look[0], look[1], look[2]
     assert len({done, current, coming}) == 3, look
     assert look[2:] == [coming] * 3
+
+
+@pytest.mark.parametrize(
+    ("language", "values"),
+    [
+        ("en", "Team A: 10 points; team B: 30 points; team C: 15 points; team D: 25 points."),
+        (
+            "fr",
+            "Équipe A : 10 points ; équipe B : 30 points ; "
+            "équipe C : 15 points ; équipe D : 25 points.",
+        ),
+    ],
+)
+def test_a_chart_asked_about_is_read_out_with_its_values(page, learner, password, language, values):
+    """The bar chart of "read the points of teams A and C": its image's accessible name holds
+    every bar's value, so a screen reader user (or anyone with images off) can answer."""
+    learner.language = language
+    learner.save()
+    challenge = current_release().challenges["dataCharts2-read-values"]
+    open_question(page, learner, password, challenge, TEXT[language])
+    chart = page.locator("main figure").get_by_role("img")
+    assert chart.count() == 1
+    read = page.locator("main figure").aria_snapshot().replace("\xa0", " ")  # French « : »
+    assert values in read
+    page.route("**/illustrations/**", lambda route: route.abort())  # images off
+    page.reload()
+    assert values in page.locator("main figure").aria_snapshot().replace("\xa0", " ")
