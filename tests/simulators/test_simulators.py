@@ -227,6 +227,24 @@ def test_demos_load_and_announce_themselves_in_both_locales(tab, tmp_path):
         assert page.evaluate("e => e.scrollWidth <= e.clientWidth"), title
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NAMES)
+def test_a_frame_of_the_reported_height_shows_the_whole_simulator(host, name):
+    """The page makes the frame as tall as the simulator says; a last paragraph's margin left
+    out of that height made the spreadsheet scroll 13 px inside its frame on a phone."""
+    opened = host(name)
+    opened.page.wait_for_timeout(400)  # the late height (fonts, timers) has been sent
+    heights = [m["value"] for m in opened.messages() if m.get("octet") == "height"]
+    opened.page.evaluate(
+        "h => { document.querySelector('iframe').style.height = h + 'px' }", heights[-1]
+    )
+    inside = opened.frame.locator("html").evaluate(
+        "e => [e.scrollHeight, innerHeight, e.scrollWidth, innerWidth]"
+    )
+    assert inside[0] <= inside[1], (name, inside)
+    assert inside[2] <= inside[3], (name, inside)
+
+
 ODD = {
     "webmail": {"messages": [{"id": 1}, {}], "auto_replies": [{}], "contacts": [{}]},
     "files": {"tree": [{"name": "a", "children": [{}]}, {}], "start": "nowhere"},
