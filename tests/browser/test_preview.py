@@ -52,3 +52,30 @@ def test_a_tapped_link_in_the_browser_simulator_opens_even_after_going_back(
     assert inner.evaluate("document.documentElement.scrollHeight <= innerHeight")
     tap("See the day's programme")
     shown("The day's programme")
+
+
+def test_a_simulator_taller_than_2000_px_fits_its_frame_on_a_phone(page, django_user_model):
+    """At 360 px the social network's profile with all its settings is about 2,030 px tall
+    (2.4, lock down a profile, in French): a frame stopped at 2,000 px scrolled inside it."""
+    sign_in_as_staff(page, django_user_model)
+    page.goto(f"{page.base}/preview/socialPrivacySettings4-lock-down?locale=fr")
+    frame = page.locator("iframe[data-simulator]")
+    inner = next(f for f in page.frames if f is not page.main_frame)
+    inner.wait_for_load_state()
+    page.wait_for_timeout(500)  # the simulator's own late height has been sent
+    inner.evaluate("parent.postMessage({octet: 'height', value: 2600}, '*')")
+    page.wait_for_function(
+        "() => document.querySelector('iframe[data-simulator]').clientHeight === 2600"
+    )
+    inner.evaluate("parent.postMessage({octet: 'height', value: 1}, '*')")
+    page.wait_for_function(
+        "() => document.querySelector('iframe[data-simulator]').clientHeight === 200"
+    )
+    page.reload()
+    inner = next(f for f in page.frames if f is not page.main_frame)
+    inner.wait_for_load_state()
+    page.wait_for_timeout(500)  # the simulator has sent its height
+    frame.scroll_into_view_if_needed()
+    drawn = inner.evaluate("document.documentElement.scrollHeight")
+    assert drawn > 2000
+    assert drawn <= frame.evaluate("f => f.clientHeight")

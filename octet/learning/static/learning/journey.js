@@ -15,9 +15,10 @@
     if (data.octet === "height" && typeof data.value === "number") {
       // The value is the simulator's own height; the frame's border comes on top of it. A frame
       // a few pixels too short scrolls inside, and a growing status bar then shifts the page
-      // under the learner's finger: a tap on a link hits the paragraph beside it.
+      // under the learner's finger: a tap on a link hits the paragraph beside it. At 360 px a
+      // social profile with all its settings is over 2,000 px tall.
       var border = frame.offsetHeight - frame.clientHeight;
-      frame.height = Math.max(200, Math.min(2000, Math.round(data.value))) + border;
+      frame.height = Math.max(200, Math.min(4000, Math.round(data.value))) + border;
     }
     if (data.octet !== "answer") return;
     var values = typeof data.value === "object" && data.value !== null ? data.value : { answer: data.value };
