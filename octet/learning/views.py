@@ -632,6 +632,8 @@ def attachment(request: HttpRequest, name: str) -> FileResponse:
     if name not in release.attachments:
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if content_type.startswith("text/"):  # make_attachments writes UTF-8, a BOM only on CSV
+        content_type += "; charset=utf-8"
     return FileResponse(
         open(release.attachment_path(name), "rb"),  # noqa: SIM115 - FileResponse closes it
         as_attachment=True,

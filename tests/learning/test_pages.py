@@ -115,6 +115,25 @@ def test_attachments_download_and_unknown_files_are_refused(client):
     assert client.get("/files/nothing.txt").status_code == 404
 
 
+def test_text_attachments_say_they_are_utf8_so_accents_open_right_on_a_phone(client):
+    """The bank's text files are UTF-8, most without a byte-order mark: a viewer told only
+    "text/plain" may read "CONFIDENTIALITÉ" as "CONFIDENTIALITÃ‰"."""
+    release = current_release()
+    assert client.get("/files/4.2-privacy-policy-fr.txt")["Content-Type"] == (
+        "text/plain; charset=utf-8"
+    )
+    for name in release.attachments:
+        response = client.get(f"/files/{name}")
+        response.close()
+        content_type = response["Content-Type"]
+        if content_type.startswith("text/"):
+            assert content_type.endswith("; charset=utf-8"), name
+            release.attachment_path(name).read_bytes().decode("utf-8")
+        else:
+            assert "charset" not in content_type, name
+    assert client.get("/files/1.1-sleep-study-fr.pdf")["Content-Type"] == "application/pdf"
+
+
 def test_scenario_injection_cannot_close_the_script_element():
     html = '<p>x</p><script type="application/json" id="octet-scenario">{"demo": 1}</script>'
     out = inject_scenario(html, {"text": "</script><script>alert(1)</script>"}, "en")
