@@ -1,5 +1,6 @@
 """Writes on accounts: sign-up, sign-in bookkeeping, language, export and deletion."""
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -30,11 +31,23 @@ def policy() -> throttling.ThrottlePolicy:
 
 
 def _free_username(base: str) -> str:
+    """The first free username of `username_candidates`, asked by batches: one query, unless
+    that many people already share the name."""
     User = get_user_model()
-    for candidate in username_candidates(base):
-        if not User.objects.filter(username__iexact=candidate).exists():
-            return candidate
-    raise AssertionError("unreachable")  # pragma: no cover
+    tried = 0
+    while True:
+        candidates = username_candidates(base, count=20 + tried)[tried:]
+        pattern = "^(" + "|".join(re.escape(c) for c in candidates) + ")$"
+        taken = {
+            name.casefold()
+            for name in User.objects.filter(username__iregex=pattern).values_list(
+                "username", flat=True
+            )
+        }
+        free = [c for c in candidates if c.casefold() not in taken]
+        if free:
+            return free[0]
+        tried += len(candidates)
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -105,3 +107,35 @@ def test_an_invalid_email_address_is_refused_in_octets_words(client, language, m
     assert message in page
     assert "courriel" not in page
     assert "email address" not in page
+
+
+def test_names_without_latin_letters_get_a_numbered_username_in_one_query(
+    client, django_assert_num_queries
+):
+    from octet.accounts.services import _free_username
+
+    User = get_user_model()
+    User.objects.bulk_create(
+        User(username=f"learner{n}", email=f"l{n}@example.org") for n in range(1, 60)
+    )
+    response = client.post(
+        "/account/sign-up",
+        {**VALID, "first_name": "محمد", "last_name": "علي", "email": "m@example.org"},
+    )
+    assert response.status_code == 302
+    assert re.fullmatch(r"learner\d{6}", User.objects.get(email="m@example.org").username)
+    # Counting up from "learner2" would have asked once per person already signed up.
+    with django_assert_num_queries(1):
+        assert re.fullmatch(r"learner\d{6}", _free_username("learner"))
+
+
+def test_a_shared_name_takes_the_next_free_number_whatever_its_case(django_assert_num_queries):
+    from octet.accounts.services import _free_username
+
+    User = get_user_model()
+    User.objects.create(username="Amina.Diallo", email="a1@example.org")
+    User.objects.bulk_create(
+        User(username=f"amina.diallo{n}", email=f"a{n}@example.org") for n in range(2, 26)
+    )
+    with django_assert_num_queries(2):  # 20 names a query
+        assert _free_username("amina.diallo") == "amina.diallo26"
