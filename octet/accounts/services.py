@@ -57,22 +57,28 @@ def sign_up(*, first_name: str, last_name: str, email: str, password: str, langu
     email = normalise_identifier(email)
     if User.objects.filter(email__iexact=email).exists():
         raise EmailAlreadyUsed(email)
+    base = username_base(first_name, last_name)
     user = User(
         first_name=first_name.strip(),
         last_name=last_name.strip(),
         email=email,
-        username=_free_username(username_base(first_name, last_name)),
+        username=_free_username(base),
         language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
         terms_version=settings.OCTET_TERMS_VERSION,
         terms_accepted_at=timezone.now(),
     )
     user.set_password(password)
-    try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as error:  # a concurrent sign-up took the same e-mail
-        raise EmailAlreadyUsed(email) from error
-    return user
+    for _ in range(3):
+        try:
+            with transaction.atomic():
+                user.save()
+            return user
+        except IntegrityError as error:
+            if User.objects.filter(email__iexact=email).exists():  # a concurrent sign-up
+                raise EmailAlreadyUsed(email) from error
+            # Someone of the same name signed up meanwhile and took the username: the next one.
+            user.username = _free_username(base)
+    raise RuntimeError("no free username after three tries")  # pragma: no cover
 
 
 @transaction.atomic

@@ -139,3 +139,20 @@ def test_a_shared_name_takes_the_next_free_number_whatever_its_case(django_asser
     )
     with django_assert_num_queries(2):  # 20 names a query
         assert _free_username("amina.diallo") == "amina.diallo26"
+
+
+def test_a_username_taken_meanwhile_by_someone_of_the_same_name_is_not_an_email_error(
+    client, monkeypatch
+):
+    # Two Amina Diallo signing up at the same moment both find "amina.diallo2" free; the one
+    # who saves second must get "amina.diallo3", not "this e-mail address is already used".
+    from octet.accounts import services
+
+    User = get_user_model()
+    User.objects.create(username="amina.diallo", email="first@example.org")
+    real = services._free_username
+    answers = iter(["amina.diallo"])  # what a sign-up that looked a moment earlier found free
+    monkeypatch.setattr(services, "_free_username", lambda base: next(answers, None) or real(base))
+    response = client.post("/account/sign-up", VALID)
+    assert response.status_code == 302
+    assert User.objects.get(email="amina.diallo@example.org").username == "amina.diallo2"
