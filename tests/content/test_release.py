@@ -454,7 +454,10 @@ def test_tutorials_and_playable_challenges_of_a_skill():
 # entry: words of the hint that belong to each of the skill's questions, in both languages.
 HINTS_FOR_EVERY_QUESTION = {
     "@coEditing1": {"fr": ("même temps", "commentaire"), "en": ("same time", "comment")},
-    "@mailboxOrganisation2": {"fr": ("indésirables", "Envoyés"), "en": ("junk", "Sent")},
+    "@mailboxOrganisation2": {
+        "fr": ("indésirables", "vos propres messages"),
+        "en": ("junk", "your own messages"),
+    },
     "@mailboxOrganisation3": {"fr": ("absence", "non lu"), "en": ("out-of-office", "unread")},
     "@mailboxOrganisation5": {"fr": ("dans l'ordre", "« et »"), "en": ("in order", '"and"')},
     "@blogPublishing4": {"fr": ("Non répertorié", "commentaire"), "en": ("Unlisted", "comment")},

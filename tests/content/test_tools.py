@@ -1,5 +1,6 @@
 """The content tools as the content writers use them: problem lines, exit codes, stats."""
 
+import dataclasses
 import io
 import json
 import re
@@ -10,6 +11,7 @@ import pytest
 
 from octet.content import tools
 from octet.content.domain import audit
+from octet.content.domain.model import Challenge, frozen_text
 from octet.content.domain.release import current_release, load_release
 from octet.evaluation.domain.knowledge import DEFAULT_MAX_REACHABLE_LEVEL
 
@@ -180,3 +182,81 @@ def test_check_wants_t3_off_for_numbers_and_dates(bank):
         "competences/1.1.yaml:89: challenge searchOperators2-notes: '2021' is mostly digits"
         " and t3 would accept another number; set tolerances: [t1, t2]"
     )
+
+
+def test_check_refuses_a_hint_that_quotes_the_answer_of_a_question_of_its_skill(bank):
+    # The hint is shown under every question of the skill: quoting one's answer gives it away.
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('en: "Think of quotes."', 'en: "Write \\"little prince\\" in quotes."'),
+        encoding="utf-8",
+    )
+    code, lines = run("check", bank)
+    assert code == 1
+    assert lines[0].endswith(
+        "competences/1.1.yaml:15: skill @searchOperators1: the en hint, shown under every"
+        " question of the skill, quotes the answer '\"little prince\"' of"
+        " searchOperators1-quotes; say what to look at, not what to answer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "explanation", "words"),
+    [
+        ("en", "The 3rd program draws a line, the 4th a triangle.", ["The 3rd program", "the 4th"]),
+        ("en", "Only the first address ends with bank.fr.", ["the first address"]),
+        (
+            "en",
+            "The first two state facts; the last one follows a rule.",
+            ["The first two", "the last one"],
+        ),
+        ("fr", "Le 3e programme trace une ligne, le 4e un triangle.", ["Le 3e programme", "le 4e"]),
+        ("fr", "Seule la première adresse se termine par banque.fr.", ["la première adresse"]),
+        (
+            "fr",
+            "Les deux premières énoncent des faits ; le dernier suit une règle.",
+            ["Les deux premières", "le dernier"],
+        ),
+        # places that are not those of the proposals
+        ("en", "VLOOKUP returns the range's 2nd column; the first column is read first.", []),
+        ("en", 'Read before the first single "/"; the 11:47 version is the last one with it.', []),
+        ("fr", "Renvoie la 2e colonne de la plage ; la dernière connexion ; le premier « / ».", []),
+    ],
+)
+def test_an_explanation_does_not_name_a_shuffled_proposal_by_its_place(locale, explanation, words):
+    challenge = Challenge(
+        id="c",
+        type="qcu",
+        proposals={locale: ("a", "b")},
+        solution=(1,),
+        explanation=frozen_text({locale: explanation}),
+    )
+    assert audit.position_references(challenge) == [(locale, w) for w in words]
+    unshuffled = dataclasses.replace(challenge, shuffle=False)
+    assert audit.position_references(unshuffled) == []
+
+
+def test_check_refuses_an_explanation_naming_a_shuffled_proposal_by_its_place(bank):
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'explanation: {fr: "Les guillemets.", en: "Quotes."}',
+            'explanation: {fr: "Les guillemets.", en: "The second one: quotes."}',
+        ),
+        encoding="utf-8",
+    )
+    code, lines = run("check", bank)
+    assert code == 1
+    assert lines[0].endswith(
+        "competences/1.1.yaml:44: challenge searchOperators1-quotes: the en explanation names a"
+        " proposal by its place ('The second one'), but each learner sees the proposals in"
+        " another order; name it by what it says"
+    )
+
+
+def test_the_bank_names_no_shuffled_proposal_by_its_place_and_no_hint_quotes_an_answer():
+    release = current_release()
+    assert [c.id for c in release.challenges.values() if audit.position_references(c)] == []
+    assert [s.id for s in release.skills.values() if audit.hint_answer_quotes(release, s)] == []

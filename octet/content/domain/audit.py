@@ -7,13 +7,21 @@ complete enough to teach (tutorials, lessons, attachments in step with their spe
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from octet.content.domain.attachments import AttachmentSpec
-from octet.content.domain.checking import normalise, typo_allowance
-from octet.content.domain.model import CHALLENGE_TYPES, LOCALES, TUTORED_MAX_LEVEL, Challenge
+from octet.content.domain.checking import normalise, pretreat, typo_allowance
+from octet.content.domain.model import (
+    CHALLENGE_TYPES,
+    LOCALES,
+    TUTORED_MAX_LEVEL,
+    Challenge,
+    Skill,
+)
 from octet.content.domain.problems import Problem
 from octet.content.domain.release import Release
 from octet.evaluation.domain.knowledge import (
@@ -52,6 +60,94 @@ def typo_risks(challenge: Challenge) -> list[str]:
     return risky
 
 
+def _words(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, padded: " 1 gb 1 000 mb "."""
+    text = unicodedata.normalize("NFKD", pretreat(text).casefold())
+    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
+    return f" {' '.join(text.split())} "
+
+
+def _answers(challenge: Challenge, locale: str) -> list[str]:
+    if challenge.type in ("qcu", "qcm"):
+        return [challenge.proposals[locale][i - 1] for i in challenge.solution]
+    if challenge.type == "qroc":
+        return list(challenge.solutions.get(locale, ()))
+    if challenge.type == "qrocm-ind":
+        return [v for f in challenge.fields for v in f.solutions.get(locale, ())]
+    if challenge.type == "qrocm-dep":
+        return [v for group in challenge.groups.get(locale, ()) for v in group]
+    return [challenge.number]
+
+
+def hint_answer_quotes(release: Release, skill: Skill) -> list[tuple[str, str, str]]:
+    """(challenge id, locale, answer) for each answer of a question of the skill that its hint
+    quotes word for word. The hint is shown under every question of the skill, so it says what
+    to look at, not what to answer. A simulator's answers are states it records (on, friends),
+    not words the learner gives, and answers under 4 characters are ordinary words (To, Cc);
+    a number answer counts whatever its length."""
+    quotes = []
+    for challenge in release.challenges_by_skill.get(skill.id, ()):
+        if not challenge.validated or challenge.embed is not None:
+            continue
+        for locale in LOCALES:
+            hint = _words(skill.hint.get(locale, ""))
+            for answer in _answers(challenge, locale):
+                words = _words(answer)
+                short = len(words.strip()) < 4 and challenge.type != "numeric"
+                if words.strip() and not short and words in hint:
+                    quotes.append((challenge.id, locale, answer))
+    return quotes
+
+
+# "the 3rd program", "only the first address", "the first two", "the last one follows": a
+# proposal named by its place in the list, followed by a verb or a punctuation mark (so that
+# "the first column" or "the last save" are left alone).
+_ORDINAL_EN = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_ORDINAL_FR = (
+    r"(?:premi[eè]re?s?|deuxi[eè]mes?|troisi[eè]mes?|quatri[eè]mes?|derni[eè]re?s?|1re|1er|[2-5]e)"
+)
+_PROPOSAL_EN = (
+    r"(?:one|ones|program|programme|address|formula|sentence|choice|option|answer|proposal"
+    r"|statement)"
+)
+_PROPOSAL_FR = (
+    r"(?:programme|adresse|formule|phrase|choix|option|r[ée]ponse|proposition|affirmation)s?"
+)
+_VERB_EN = (
+    r"(?:a|an|the|is|are|ends|opens|closes|draws|divides|follows|state|states|gives|belongs"
+    r"|says|shows|does|do|has|have)"
+)
+_VERB_FR = (
+    r"(?:un|une|le|la|les|est|sont|se|ne|n|ouvre|ferme|trace|divise|suit|donne|donnent"
+    r"|appartient|dit|disent|montre|a|ont|expriment|[ée]noncent)"
+)
+POSITION_REFERENCES = {
+    "en": re.compile(
+        rf"\bthe {_ORDINAL_EN}(?: (?:two|three))?(?: {_PROPOSAL_EN})?(?=\s*[,;:]| {_VERB_EN}\b)",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        rf"\b(?:la|le|les|l') ?(?:(?:deux|trois) )?{_ORDINAL_FR}(?: (?:deux|trois))?"
+        rf"(?: {_PROPOSAL_FR})?"
+        rf"(?=\s*[,;:]| {_VERB_FR}\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def position_references(challenge: Challenge) -> list[tuple[str, str]]:
+    """(locale, words) where the explanation of a shuffled qcu or qcm names a proposal by its
+    place in the list: each learner saw the proposals in another order, so "the 3rd" means
+    nothing to them; the explanation names the proposal by what it says."""
+    if challenge.type not in ("qcu", "qcm") or not challenge.shuffle:
+        return []
+    return [
+        (locale, match.group(0))
+        for locale in LOCALES
+        for match in POSITION_REFERENCES[locale].finditer(challenge.explanation.get(locale, ""))
+    ]
+
+
 def editorial_problems(release: Release) -> list[Problem]:
     problems = []
     for challenge in release.challenges.values():
@@ -62,6 +158,28 @@ def editorial_problems(release: Release) -> list[Problem]:
                     challenge.source.line,
                     f"challenge {challenge.id}: {variant!r} is mostly digits and t3 would accept"
                     " another number; set tolerances: [t1, t2]",
+                )
+            )
+        if challenge.validated:
+            for locale, words in position_references(challenge):
+                problems.append(
+                    Problem(
+                        challenge.source.path,
+                        challenge.source.line,
+                        f"challenge {challenge.id}: the {locale} explanation names a proposal by"
+                        f" its place ({words!r}), but each learner sees the proposals in another"
+                        " order; name it by what it says",
+                    )
+                )
+    for skill in release.skills.values():
+        for challenge_id, locale, answer in hint_answer_quotes(release, skill):
+            problems.append(
+                Problem(
+                    skill.source.path,
+                    skill.source.line,
+                    f"skill {skill.id}: the {locale} hint, shown under every question of the"
+                    f" skill, quotes the answer {answer!r} of {challenge_id}; say what to look"
+                    " at, not what to answer",
                 )
             )
     for tube in release.tubes.values():
