@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -468,6 +469,28 @@ HINTS_FOR_EVERY_QUESTION = {
     "@teamFileNaming4": {"fr": ("modèle", "version de référence"), "en": ("pattern", "reference")},
     "@textFormatting4": {"fr": ("saut de page", "marques"), "en": ("page break", "marks")},
     "@slideshows4": {"fr": ("masque", "déplacée"), "en": ("master", "move")},
+    # the padlock only under the question on a fine paid by a link to another domain
+    "@onlineProcedures2": {"fr": ("cadenas", "nom de domaine"), "en": ("padlock", "domain name")},
+    # heading styles only under "How many pages does chapter 2 have?"
+    "@documentStyles4": {
+        "fr": ("style de titre", "la page où"),
+        "en": ("heading style", "the page"),
+    },
+    # Reply-To only under the "Tax Office" display name
+    "@emailHeaders4": {"fr": ("Reply-To", "nom affiché"), "en": ("Reply-To", "name shown")},
+    # what Accept does only under "In which room is the meeting?"
+    "@sharedCalendars1": {"fr": ("le lieu", "accepter"), "en": ("place", "accepting")},
+    # recovering only under "Who deleted the conclusion, and at what time?"
+    "@coEditing4": {"fr": ("qui a modifié", "récupérer"), "en": ("who changed", "get a passage")},
+    # the slug only under "the blog offers to change its address too"
+    "@blogPublishing5": {"fr": ("tirets", "se redirige"), "en": ("hyphens", "redirect")},
+    # the date taken only under "What is a reverse image search for?"
+    "@responsiblePosting5": {"fr": ("prise de vue", "publication"), "en": ("taken", "published")},
+    # metadata only under the changed safety code and the unencrypted backup
+    "@instantMessaging6": {
+        "fr": ("pas le fait", "code de sécurité", "sauvegarde"),
+        "en": ("not the fact", "safety code", "backup"),
+    },
 }
 
 
@@ -476,3 +499,23 @@ def test_a_hint_shown_under_each_question_of_its_skill_speaks_of_each(skill_id):
     hint = current_release().skills[skill_id].hint
     for locale, words in HINTS_FOR_EVERY_QUESTION[skill_id].items():
         assert all(word in hint[locale] for word in words), (locale, hint[locale])
+
+
+def test_the_words_a_hint_says_to_search_for_are_in_the_files_of_its_questions():
+    # @termsOfService4 said to search the terms for "retain" and "trial" (« âge », « essai »),
+    # which they do not contain: a learner who did so found nothing.
+    release = current_release()
+    searched = 0
+    for skill in release.skills.values():
+        for locale, hint in skill.hint.items():
+            if "Ctrl + F" not in hint:
+                continue
+            words = re.findall(r'"([^"]+)"|« ([^»]+) »', hint)
+            for challenge in release.challenges_by_skill[skill.id]:
+                for attachment in challenge.attachments:
+                    path = release.attachment_path(attachment[locale])
+                    text = path.read_text(encoding="utf-8").casefold()
+                    for word in ("".join(pair) for pair in words):
+                        searched += 1
+                        assert word.casefold() in text, (skill.id, locale, word, path.name)
+    assert searched >= 24  # 4 words, 3 questions, 2 languages
