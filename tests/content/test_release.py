@@ -519,3 +519,15 @@ def test_the_words_a_hint_says_to_search_for_are_in_the_files_of_its_questions()
                         searched += 1
                         assert word.casefold() in text, (skill.id, locale, word, path.name)
     assert searched >= 24  # 4 words, 3 questions, 2 languages
+
+
+def test_the_lesson_of_a_skill_speaks_of_what_its_questions_ask():
+    # The lesson of @softwareChoices6 read version numbers but said nothing of release notes
+    # nor of a system that no longer gets security updates, which its two questions ask about.
+    release = current_release()
+    lesson = release.lessons["lesson-softwareChoices"]
+    for locale, words in {
+        "fr": ("notes de version", "plus de mises à jour de sécurité", "version majeure"),
+        "en": ("release notes", "no longer gets security updates", "major version"),
+    }.items():
+        assert all(word in lesson.body[locale] for word in words), locale
