@@ -328,19 +328,46 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
 
     proposals = challenge.proposals.get(locale, ())
     order = display_order(challenge, seed, locale) if proposals else []
-    illustration = None
-    if challenge.illustration is not None:
-        illustration = (challenge.illustration.file, challenge.illustration.alt.get(locale, ""))
     return ChallengeDisplay(
         challenge=challenge,
         instruction=render(challenge.instruction.get(locale, "")),
         proposals=[(p, render_inline(proposals[p - 1])) for p in order],
         label=render_inline(challenge.label.get(locale, "")),
         fields=[(f.key, render_inline(f.label.get(locale, f.key))) for f in challenge.fields],
-        illustration=illustration,
-        attachments=[a.get(locale) or next(iter(a.values())) for a in challenge.attachments],
+        illustration=illustration_of(challenge, locale),
+        attachments=attachment_names(challenge, locale),
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
+    )
+
+
+def illustration_of(challenge, locale: str) -> tuple[str, str] | None:
+    """The file and the alternative text of the picture a question is about, if any."""
+    if challenge.illustration is None:
+        return None
+    return challenge.illustration.file, challenge.illustration.alt.get(locale, "")
+
+
+def attachment_names(challenge, locale: str) -> list[str]:
+    """The files a question asks to open, in the learner's language when there is one."""
+    return [a.get(locale) or next(iter(a.values())) for a in challenge.attachments]
+
+
+@dataclass
+class CorrectionMaterial:
+    """What a question showed besides its text, that its correction shows or names again:
+    without it, "this chart shows..." or "the attached survey..." mean nothing."""
+
+    illustration: tuple[str, str] | None
+    attachments: list[str]
+    simulator: bool
+
+
+def correction_material(challenge, locale: str) -> CorrectionMaterial:
+    return CorrectionMaterial(
+        illustration=illustration_of(challenge, locale),
+        attachments=attachment_names(challenge, locale),
+        simulator=challenge.embed is not None,
     )
 
 

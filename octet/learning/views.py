@@ -389,6 +389,7 @@ def _batch_rows(request, current: Assessment, answers):
                 "position": number,  # as its page was titled: "Question 7"
                 "anchor": f"answer-{item.pk}",
                 "instruction": render_markdown(challenge.instruction.get(locale, "")),
+                "material": selectors.correction_material(challenge, locale),
                 "given": selectors.answer_lines(challenge, locale, item.value),
                 "expected": (
                     selectors.expected_lines(challenge, locale) if item.outcome != "ok" else []

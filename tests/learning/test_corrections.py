@@ -1,8 +1,18 @@
 """Answers read back in the corrections: bank texts formatted as on the question page, what
 the learner typed escaped."""
 
+import pytest
+from django.utils.html import escape
+
 from octet.content.domain.release import current_release
 from octet.learning import selectors
+from octet.learning.models import Answer, Assessment
+from tests.learning.helpers import (
+    checkpoint_with_every_kind_of_material,
+    finish_test,
+    question_of_1_3,
+    start,
+)
 
 
 def first(predicate):
@@ -48,3 +58,79 @@ def test_two_of_many_accepted_answers_are_shown_as_one_right_answer_among_others
     )
     assert not other_answers_accepted(every, "en")
     assert not other_answers_accepted(first(lambda c: c.type == "qroc"), "en")
+
+
+# --- What a question showed besides its text, in its correction (checkpoint, results) ---
+
+
+def _correction_of(page: str, anchor: str) -> str:
+    """The HTML of one correction, from its <li> to the next one's (or the list's end)."""
+    start = page.index(f'id="{anchor}"')
+    end = page.find('<li class="card correction', start)
+    return page[start : end if end > 0 else page.index("</ol>", start)]
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_correction_shows_the_picture_and_names_the_file_or_simulator_its_question_used(
+    signed_in, language
+):
+    """ "This chart shows..." read again without the chart, or "the attached survey" without
+    the survey, leaves the correction meaningless."""
+    _, page, anchors, (pictured, attached, simulated) = checkpoint_with_every_kind_of_material(
+        signed_in, language
+    )
+    picture = _correction_of(page, anchors["pictured"])
+    alt = escape(pictured.illustration.alt[language])
+    assert (
+        f'<figure class="correction__illustration"><img src="/illustrations/'
+        f'{pictured.illustration.file}" alt="{alt}" lang="{language}" loading="lazy"'
+    ) in picture
+    file = _correction_of(page, anchors["attached"])
+    [names] = attached.attachments
+    name = names[language]
+    assert f'<a href="/files/{name}" download>{name}</a>' in file
+    assert signed_in.get(f"/files/{name}").status_code == 200
+    used = {"en": "File used in this question:", "fr": "Fichier utilisé dans cette question\xa0:"}
+    assert used[language] in file
+    simulation = _correction_of(page, anchors["simulated"])
+    said = {
+        "en": "This question used an interactive simulation, which is not shown again here.",
+        "fr": "Cette question utilisait une simulation interactive, qui n'est pas affichée à "
+        "nouveau ici.",
+    }
+    assert said[language] in simulation
+    assert "<iframe" not in page  # a simulator is never loaded again in a correction
+    for kind in ("plain", "plain2"):
+        nothing_more = _correction_of(page, anchors[kind])
+        assert "<img" not in nothing_more and "/files/" not in nothing_more
+        assert said[language] not in nothing_more
+    for kind in ("attached", "simulated"):
+        assert "<img" not in _correction_of(page, anchors[kind])
+
+
+@pytest.mark.django_db
+def test_the_results_show_the_picture_of_a_question_of_the_last_answers(signed_in):
+    assessment_id = start(signed_in, "1.3")
+    finish_test(signed_in, assessment_id, right=False)
+    assessment = Assessment.objects.get(pk=assessment_id)
+    answered = set(assessment.answers.values_list("challenge_id", flat=True))
+    pictured = question_of_1_3(lambda c: c.illustration is not None and c.id not in answered)
+    last = assessment.answers.order_by("id").last()
+    Answer.objects.filter(pk=last.pk).update(
+        challenge_id=pictured.id, value=None, outcome="skipped"
+    )
+    page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    correction = _correction_of(page, f"answer-{last.pk}")
+    assert f'src="/illustrations/{pictured.illustration.file}"' in correction
+    shown = assessment.answers.order_by("id")[assessment.checkpoint_seen :]
+    pictured_ids = {pictured.id} | {
+        a.challenge_id for a in shown if current_release().challenges[a.challenge_id].illustration
+    }
+    assert page.count('class="correction__illustration"') == len(pictured_ids)
