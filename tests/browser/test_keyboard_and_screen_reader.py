@@ -210,3 +210,24 @@ def test_a_chart_asked_about_is_read_out_with_its_values(page, learner, password
     page.route("**/illustrations/**", lambda route: route.abort())  # images off
     page.reload()
     assert values in page.locator("main figure").aria_snapshot().replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(("language", "out_of"), [("en", "out of"), ("fr", "sur")])
+def test_the_total_score_shows_a_slash_but_is_read_pix_out_of_the_maximum(
+    browser, live_server, learner, password, language, out_of
+):
+    """ "0 pix / 768" on screen; a screen reader says "0 pix out of 768", not "slash" (nor
+    « barre oblique »), and so does the page without its stylesheet."""
+    page = next(_page(browser, live_server, locale="fr-FR" if language == "fr" else "en-GB"))
+    sign_in(page, learner, password, TEXT[language])
+    page.wait_for_url("**/profile/")
+    total = page.locator(".total-score")
+    read = total.aria_snapshot().splitlines()
+    assert read == ["- paragraph:", '  - strong: "0"', f"  - text: pix {out_of} 768"]
+    slash = total.locator(".out-of").evaluate("e => getComputedStyle(e, '::before').content")
+    assert slash == '"/"'
+    hidden = total.locator(".visually-hidden").bounding_box()
+    assert hidden["width"] <= 1 and hidden["height"] <= 1  # "out of" is not seen
+    page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach(l => l.remove())")
+    assert total.inner_text() == f"0 pix {out_of} 768"
+    page.context.close()

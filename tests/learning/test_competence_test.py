@@ -29,6 +29,23 @@ def test_profile_shows_the_16_competences_by_area(signed_in):
     assert page.count(">Start<") == 16
 
 
+def _read_aloud(html: str) -> str:
+    """The words of `html` a screen reader says: none of an aria-hidden element's."""
+    html = re.sub(r'<(\w+)[^>]*aria-hidden="true"[^>]*>.*?</\1>', "", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+@pytest.mark.parametrize(("language", "out_of"), [("en", "out of"), ("fr", "sur")])
+def test_the_total_score_is_read_as_pix_out_of_the_maximum_not_as_a_slash(
+    signed_in, language, out_of
+):
+    signed_in.post("/language", {"language": language, "next": "/"})
+    page = signed_in.get("/profile/").content.decode()
+    total = re.search(r'<p class="total-score">.*?</p>', page).group()
+    assert _read_aloud(total) == f"0 pix {out_of} 768"
+    assert "/" not in re.sub(r"<[^>]+>", "", total)  # the slash is drawn by the stylesheet
+
+
 def test_starting_serves_a_first_question_and_resume_keeps_it(signed_in):
     assessment_id = start(signed_in)
     first = Assessment.objects.get(pk=assessment_id).current_challenge_id
