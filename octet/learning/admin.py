@@ -1,22 +1,44 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from octet.learning.models import Answer, Assessment, ProblemReport
 
 
 @admin.register(ProblemReport)
 class ProblemReportAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "challenge_id", "locale", "category", "comment")
-    list_filter = ("category", "locale")
+    """What an author needs to fix a challenge, and no more: never who reported it (the learner
+    and their test stay in the database for the learner's own export and erasure)."""
+
+    list_display = ("created_at", "challenge_id", "locale", "category", "comment", "handled")
+    list_filter = ("handled", "category", "locale")
     search_fields = ("challenge_id", "comment")
-    readonly_fields = (
-        "user",
-        "assessment",
-        "challenge_id",
-        "locale",
-        "category",
-        "comment",
-        "created_at",
-    )
+    fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
+    readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")
+    actions = ("mark_handled", "mark_open")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # reports come from learners
+
+    @admin.display(description=_("preview"))
+    def preview(self, report: ProblemReport) -> str:
+        url = reverse("learning:preview", args=[report.challenge_id])
+        return format_html(
+            '<a href="{}?{}">{}</a>', url, urlencode({"locale": report.locale}), report.challenge_id
+        )
+
+    @admin.action(description=_("Mark the selected reports as handled"))
+    def mark_handled(self, request: HttpRequest, queryset: QuerySet) -> None:
+        queryset.update(handled=True)
+
+    @admin.action(description=_("Mark the selected reports as open again"))
+    def mark_open(self, request: HttpRequest, queryset: QuerySet) -> None:
+        queryset.update(handled=False)
 
 
 class AnswerInline(admin.TabularInline):

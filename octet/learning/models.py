@@ -174,6 +174,8 @@ class ProblemReport(models.Model):
     category = models.CharField(_("problem"), max_length=16, choices=Category.choices)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("reported on"), auto_now_add=True)
+    # Set by an author once the challenge is fixed or the report answered; new reports are open.
+    handled = models.BooleanField(_("handled"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]

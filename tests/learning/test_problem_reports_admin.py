@@ -2,7 +2,7 @@
 
 import pytest
 
-from octet.learning.models import ProblemReport
+from octet.learning.models import Assessment, ProblemReport
 
 pytestmark = pytest.mark.django_db
 
@@ -32,5 +32,67 @@ def test_the_reports_list_names_its_columns_and_filters_in_french(french_admin):
 def test_a_report_reads_in_french(french_admin):
     report = ProblemReport.objects.create(challenge_id="q", locale="fr", category="other")
     page = french_admin.get(f"/admin/learning/problemreport/{report.pk}/change/").content.decode()
-    assert "Apprenant" in page and "Signalé le" in page
+    assert "Signalé le" in page and "Traité" in page and "Aperçu" in page
     assert "Challenge id" not in page
+
+
+@pytest.fixture
+def report_by_a_learner(django_user_model):
+    learner = django_user_model.objects.create_user(
+        "lea.m", "lea.m@example.org", "Learner-Pass1", first_name="Léa", last_name="Martinez"
+    )
+    assessment = Assessment.objects.create(user=learner, competence_id="1.1", seed=1)
+    return ProblemReport.objects.create(
+        user=learner,
+        assessment=assessment,
+        challenge_id="searchKeywords1-pool",
+        locale="en",
+        category="answer",
+        comment="I typed Leeds pool hours",
+    )
+
+
+def test_an_author_sees_the_report_but_not_who_sent_it(french_admin, report_by_a_learner):
+    pages = [
+        french_admin.get("/admin/learning/problemreport/").content.decode(),
+        french_admin.get(
+            f"/admin/learning/problemreport/{report_by_a_learner.pk}/change/"
+        ).content.decode(),
+    ]
+    for page in pages:
+        assert "searchKeywords1-pool" in page and "I typed Leeds pool hours" in page
+        learner, test = report_by_a_learner.user, report_by_a_learner.assessment
+        for personal in (
+            "Martinez",
+            "lea.m",
+            f"/admin/accounts/user/{learner.pk}/",
+            f"/admin/learning/assessment/{test.pk}/",
+        ):
+            assert personal not in page, personal
+    # the change page opens the challenge in the reported language
+    assert 'href="/preview/searchKeywords1-pool?locale=en"' in pages[1]
+
+
+def test_an_author_marks_reports_handled_and_filters_the_open_ones(french_admin):
+    fixed = ProblemReport.objects.create(challenge_id="fixed-one", locale="fr", category="other")
+    ProblemReport.objects.create(challenge_id="still-open", locale="fr", category="other")
+    changelist = "/admin/learning/problemreport/"
+    assert (
+        "Marquer les signalements choisis comme traités"
+        in french_admin.get(changelist).content.decode()
+    )
+
+    response = french_admin.post(
+        changelist, {"action": "mark_handled", "_selected_action": [fixed.pk]}
+    )
+
+    assert response.status_code == 302
+    fixed.refresh_from_db()
+    assert fixed.handled
+    open_ones = french_admin.get(changelist, {"handled__exact": "0"}).content.decode()
+    assert "still-open" in open_ones and "fixed-one" not in open_ones
+    assert "Par traité" in open_ones
+
+
+def test_an_author_cannot_make_up_a_report(french_admin):
+    assert french_admin.get("/admin/learning/problemreport/add/").status_code == 403
