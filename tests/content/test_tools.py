@@ -260,3 +260,35 @@ def test_the_bank_names_no_shuffled_proposal_by_its_place_and_no_hint_quotes_an_
     release = current_release()
     assert [c.id for c in release.challenges.values() if audit.position_references(c)] == []
     assert [s.id for s in release.skills.values() if audit.hint_answer_quotes(release, s)] == []
+
+
+SCHEMA = Path(__file__).parents[2] / "content" / "SCHEMA.md"
+
+
+def schema_examples() -> dict[str, str]:
+    """The type-specific YAML of content/SCHEMA.md, by the type named in bold above it."""
+    found = re.findall(r"^\*\*([a-z-]+)\*\*.*?\n```yaml\n(.*?)```", SCHEMA.read_text(), re.M | re.S)
+    return dict(found)
+
+
+@pytest.mark.parametrize("kind", ["qcu", "qroc", "qrocm-ind", "qrocm-dep", "numeric"])
+def test_each_example_of_the_schema_passes_the_check(bank, kind):
+    # An author copies these blocks into a challenge: they must pass as they are written.
+    example = schema_examples()[kind]
+    indented = "".join(f"                {line}\n" for line in example.splitlines())
+    challenge = (
+        f"              - id: schema-example-{kind}\n"
+        f"                type: {kind}\n"
+        "                status: validated\n"
+        '                instruction: {fr: "Consigne.", en: "Instruction."}\n'
+        '                explanation: {fr: "Parce que.", en: "Because."}\n' + indented
+    )
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "              - id: searchOperators2-minus\n"
+    path.write_text(text.replace(anchor, challenge + anchor), encoding="utf-8")
+
+    code, lines = run("check", bank)
+
+    assert code == 0, lines
+    assert f"schema-example-{kind}" in load_release(bank).challenges
