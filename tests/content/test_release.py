@@ -367,6 +367,56 @@ def test_broken_fixture_reports_every_problem_with_path_and_line():
             "lesson lesson-searchOperators: body.fr contains raw HTML (use Markdown)",
         ),
         (
+            'proposals: {fr: ["OR", "MAYBE", "-"]',
+            'proposals: {fr: ["OR", "<i>MAYBE</i>", "-"]',
+            'proposals: {fr: ["OR", "<i>',
+            "challenge searchOperators1-several: proposals.fr item 2 contains raw HTML"
+            " (use Markdown)",
+        ),
+        (
+            'body: {fr: "Des **guillemets**',
+            'body: {fr: "Des **guillemets',
+            "body:",
+            "lesson lesson-searchOperators: body.fr: '**' is never closed: the stars show as"
+            " they are",
+        ),
+        (
+            'instruction: {fr: "Quels opérateurs existent ?"',
+            'instruction: {fr: "Quels opérateurs `OR existent ?"',
+            'instruction: {fr: "Quels opérateurs `OR',
+            "challenge searchOperators1-several: instruction.fr: a back-quote is never closed: it"
+            " shows as it is",
+        ),
+        (
+            'instruction: {fr: "Quels opérateurs existent ?"',
+            'instruction: {fr: "Quels [opérateurs](https://exemple.fr existent ?"',
+            'instruction: {fr: "Quels [op',
+            "challenge searchOperators1-several: instruction.fr: a link is never closed:"
+            " '[text](address)' shows as it is",
+        ),
+        (
+            'instruction: {fr: "Quels opérateurs existent ?"',
+            'instruction: {fr: "Quels [opérateurs](lesson:lesson-searchOperators) existent ?"',
+            'instruction: {fr: "Quels [op',
+            "challenge searchOperators1-several: instruction.fr: a link that is not followed: use"
+            " an https:// or mailto: address",
+        ),
+        (
+            'proposals: {fr: ["OR", "MAYBE", "-"]',
+            'proposals: {fr: ["OR", "![MAYBE](https://exemple.fr/maybe.png)", "-"]',
+            'proposals: {fr: ["OR", "![',
+            "challenge searchOperators1-several: proposals.fr item 2: a Markdown image is not"
+            " shown; use 'illustration:'",
+        ),
+        (
+            'instruction: {fr: "Quels opérateurs existent ?"',
+            'instruction: {fr: "#Opérateurs : lesquels existent ?"',
+            'instruction: {fr: "#Op',
+            "challenge searchOperators1-several: instruction.fr: a line starting with '#' is a"
+            " heading the page shows as plain text without its '#'; use ## to ####, or put the"
+            " '#' in back-quotes",
+        ),
+        (
             '    name: {fr: "Recherche sur le web", en: "Web search"}',
             '    name: {fr: "Recherche sur le web", en: "Web'
             ' search"}\n    name: {fr: "x", en: "y"}',
@@ -431,6 +481,24 @@ def test_raw_html_is_reported_on_its_own_line_of_a_block(bank):
         f"competences/1.1.yaml:{line}: lesson lesson-searchOperators: body.fr contains raw HTML"
         " (use Markdown)"
     ) in problems(bank)
+
+
+def test_markdown_left_open_is_reported_on_its_own_line_of_a_block(bank):
+    edit(
+        bank,
+        COMPETENCE,
+        'body: {fr: "Des **guillemets** pour une expression exacte.", en: "**Quotes** for an'
+        ' exact phrase."}',
+        "body:\n            en: Quotes.\n            fr: |\n"
+        "              Des **guillemets**, `C:\\Users\\` et un astérisque \\* sont permis.\n\n"
+        "              Mais **ceci non.",
+    )
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index("Mais **")].count("\n") + 1
+    assert problems(bank) == [
+        f"competences/1.1.yaml:{line}: lesson lesson-searchOperators: body.fr: '**' is never"
+        " closed: the stars show as they are"
+    ]
 
 
 def test_readme_files_do_not_change_the_version(bank):

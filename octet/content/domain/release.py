@@ -48,6 +48,7 @@ from octet.content.domain.model import (
 )
 from octet.content.domain.problems import ContentError, Problem
 from octet.content.domain.yamlfile import MarkedDict, MarkedList, YamlError, line_of, load_yaml
+from octet.core.domain.markdown import slips
 from octet.evaluation.domain.params import default_item_params
 
 # Files under content/ a learner's test depends on; the release version hashes exactly these
@@ -71,6 +72,7 @@ FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)+$")
 MAX_VARIANT_LENGTH = 200
 RAW_HTML = re.compile(r"<[A-Za-z/!][^>]*>")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+ESCAPED = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]")
 
 CHALLENGE_KEYS = {
     "common": {
@@ -146,6 +148,24 @@ def _raw_html_line(text: str) -> int | None:
         return None
     # a block scalar starts on the line after its key
     return (1 if "\n" in text else 0) + text.count("\n", 0, match.start())
+
+
+def _mark_line(text: str, mark: str) -> int:
+    """Offset of the line where a Markdown mark goes wrong, outside code (0 if not found):
+    for '**', the last one left open; otherwise the first line holding the mark."""
+    text = CODE.sub(lambda m: "\n" * m.group().count("\n"), text)
+    lines = ESCAPED.sub("x", text).split("\n")
+    found, count = 0, 0
+    for index, line in enumerate(lines):
+        if mark == "**":
+            opened = count % 2 == 0
+            count += line.count(mark)
+            if opened and count % 2:
+                found = index
+        elif (line.lstrip().startswith(mark) if mark == "#" else mark in line) and not found:
+            found = index
+    # a block scalar starts on the line after its key
+    return found + (1 if len(lines) > 1 else 0)
 
 
 def display_path(path: Path) -> str:
@@ -304,16 +324,23 @@ class _File:
                 self.problem(line_of(node, key), f"{what}: {key!r} has no {locale!r} text")
                 continue
             texts[locale] = self.string(value, locale, f"{what} {key}")
-            html = _raw_html_line(texts[locale])
-            if html is not None:
-                line = line_of(value, locale) + html
-                self.problem(line, f"{what}: {key}.{locale} contains raw HTML (use Markdown)")
+            self.markdown(texts[locale], line_of(value, locale), f"{what}: {key}.{locale}")
         for locale in value:
             if locale not in LOCALES:
                 self.problem(
                     line_of(value, locale), f"{what}: {key!r} has unknown locale {locale!r}"
                 )
         return MappingProxyType(texts)
+
+    def markdown(self, text: str, line: int, what: str) -> None:
+        """Markdown a learner would see as the author meant it: no raw HTML, nothing dropped
+        or left open (`core/domain/markdown.py:slips`)."""
+        html = _raw_html_line(text)
+        if html is not None:
+            self.problem(line + html, f"{what} contains raw HTML (use Markdown)")
+            return
+        for mark, why in slips(text):
+            self.problem(line + _mark_line(text, mark), f"{what}: {why}")
 
     def localised_lists(
         self, node: MarkedDict, key: str, what: str, required: bool = True
@@ -817,6 +844,10 @@ class _Loader:
         if sizes and min(sizes) < 2:
             file.problem(line_of(node, "proposals"), f"{what}: needs at least two proposals")
         size = min(sizes) if sizes else 0
+        for locale, items in proposals.items():
+            for index, item in enumerate(items):
+                where = line_of(node["proposals"][locale], index)
+                file.markdown(item, where, f"{what}: proposals.{locale} item {index + 1}")
         raw = node.get("solution")
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = [raw]

@@ -93,3 +93,43 @@ def render_inline(text: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html
+
+
+_CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+# Code first, so that a back-slash inside code (C:\Users\) is not read as an escape.
+_ESCAPED = re.compile(r"(```.*?```|`[^`\n]*`)|\\[\\`*_{}\[\]()#+\-.!]", re.S)
+_HEADING_DROPPED = re.compile(r"<h[156]\b")
+_LINK_DROPPED = re.compile(r"<a (?![^>]*\bhref=)")
+_OPEN_MARKS = (
+    ("**", "'**' is never closed: the stars show as they are"),
+    ("`", "a back-quote is never closed: it shows as it is"),
+    ("](", "a link is never closed: '[text](address)' shows as it is"),
+)
+
+
+def slips(text: str) -> list[tuple[str, str]]:
+    """What an author wrote in Markdown that a learner would not see as meant, for the content
+    check: (the mark to look for in the source, why), each at most once."""
+    text = text or ""
+    found: list[tuple[str, str]] = []
+    if not any(mark in text for mark in ("*", "`", "[", "#")):
+        return found  # most names, labels and proposals: nothing to render
+    html = _converter().reset().convert(text)
+    if "<img" in html:
+        found.append(("![", "a Markdown image is not shown; use 'illustration:'"))
+    if _HEADING_DROPPED.search(html):
+        found.append(
+            (
+                "#",
+                "a line starting with '#' is a heading the page shows as plain text without"
+                " its '#'; use ## to ####, or put the '#' in back-quotes",
+            )
+        )
+    if "](" in text and _LINK_DROPPED.search(render(text)):
+        found.append(("](", "a link that is not followed: use an https:// or mailto: address"))
+    # Escaped marks (\*\*) are meant to show (read as a plain letter); code keeps its marks.
+    unescaped = _ESCAPED.sub(lambda m: m.group(1) or "x", text)
+    words = html if unescaped == text else _converter().reset().convert(unescaped)
+    words = re.sub(r"<[^>]*>", "", _CODE_HTML.sub("", words))
+    found += [(mark, why) for mark, why in _OPEN_MARKS if mark in words]
+    return found
