@@ -1,6 +1,6 @@
 import mimetypes
 from functools import wraps
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_safe
 
 from octet.content.domain.checking import check_answer, solution_answer
+from octet.content.domain.model import CHALLENGE_TYPES
 from octet.content.domain.release import current_release
 from octet.core.decorators import post_only, sign_in_first
 from octet.core.domain.markdown import render as render_markdown
@@ -678,23 +679,23 @@ def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpRespo
 @staff_only
 @require_safe
 def preview_list(request: HttpRequest) -> HttpResponse:
-    release = current_release()
-    competence_id = request.GET.get("competence", "")
-    challenges = [
-        c
-        for c in release.challenges.values()
-        if not competence_id or c.competence_id == competence_id
-    ]
-    challenges.sort(key=lambda c: (c.competence_id, c.tube_id, c.level, c.id))
+    filters = _preview_filters(request)
     return render(
         request,
         "learning/preview_list.html",
         {
-            "challenges": challenges,
-            "competences": release.competences.values(),
-            "competence_id": competence_id,
+            "challenges": selectors.preview_challenges(filters),
+            "competences": current_release().competences.values(),
+            "types": CHALLENGE_TYPES,
+            "filters": filters,
+            "filter_query": urlencode(filters),
         },
     )
+
+
+def _preview_filters(request: HttpRequest) -> dict[str, str]:
+    """The list's filters, carried from the list to each challenge and between challenges."""
+    return {key: request.GET[key] for key in selectors.PREVIEW_FILTERS if request.GET.get(key)}
 
 
 @staff_only
@@ -713,10 +714,21 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
         verdict = check_answer(challenge, locale, value)
         given = selectors.answer_lines(challenge, locale, value)
     solution = solution_answer(challenge, locale)
+    filters = _preview_filters(request)
+    ids = [c.id for c in selectors.preview_challenges(filters)]
+    if challenge.id not in ids:  # reached from elsewhere (a problem report): the whole bank
+        filters = {}
+        ids = [c.id for c in selectors.preview_challenges(filters)]
+    index = ids.index(challenge.id)
     return render(
         request,
         "learning/preview.html",
         {
+            "filter_query": urlencode(filters),
+            "position": index + 1,
+            "count": len(ids),
+            "previous_id": ids[index - 1] if index > 0 else None,
+            "next_id": ids[index + 1] if index + 1 < len(ids) else None,
             "display": selectors.challenge_display(challenge, locale, seed=0),
             "locale": locale,
             "verdict": verdict,

@@ -1,0 +1,87 @@
+"""The staff preview as a reviewer goes through the bank: filter, search, then challenge after
+challenge without going back to the list."""
+
+import re
+
+import pytest
+
+from octet.content.domain.release import current_release
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    staff = django_user_model.objects.create_user(
+        "reviewer", "r@example.org", "Review-Pass1", is_staff=True, language="en"
+    )
+    client.force_login(staff)
+    return client
+
+
+def listed(page: str) -> list[str]:
+    return re.findall(r'<a href="/preview/([^"?]+)\?locale=fr[^"]*">', page)
+
+
+def in_bank_order(challenges) -> list[str]:
+    return [
+        c.id for c in sorted(challenges, key=lambda c: (c.competence_id, c.tube_id, c.level, c.id))
+    ]
+
+
+def test_the_list_finds_words_of_an_instruction_without_their_accents(reviewer):
+    page = reviewer.get("/preview/", {"q": "REOUVERTURE"}).content.decode()
+    expected = [
+        c.id
+        for c in current_release().challenges.values()
+        if "réouverture" in c.instruction["fr"].lower() or "reouverture" in c.id
+    ]
+    assert "searchKeywords3-pool-reopening" in expected
+    assert sorted(listed(page)) == sorted(expected)
+    assert 'value="REOUVERTURE"' in page
+    by_id = reviewer.get("/preview/", {"q": "pool-reopening"}).content.decode()
+    assert "searchKeywords3-pool-reopening" in listed(by_id)
+
+
+def test_the_list_filters_by_type_and_competence(reviewer):
+    page = reviewer.get("/preview/", {"competence": "1.1", "type": "numeric"}).content.decode()
+    expected = in_bank_order(
+        c
+        for c in current_release().challenges.values()
+        if c.competence_id == "1.1" and c.type == "numeric"
+    )
+    assert expected and listed(page) == expected
+    assert '<option value="numeric" selected>' in page
+    # each challenge opens with the filters, so that previous and next stay among them
+    assert f'href="/preview/{expected[0]}?locale=fr&amp;competence=1.1&amp;type=numeric"' in page
+
+
+def test_a_reviewer_goes_from_one_challenge_to_the_next_among_the_filtered_ones(reviewer):
+    ids = in_bank_order(c for c in current_release().challenges.values() if c.type == "qrocm-dep")
+    assert len(ids) >= 3
+    first = reviewer.get(f"/preview/{ids[0]}", {"locale": "en", "type": "qrocm-dep"})
+    page = first.content.decode()
+    assert f"1 of {len(ids)}" in page
+    assert 'rel="prev"' not in page
+    assert f'rel="next" href="/preview/{ids[1]}?locale=en&amp;type=qrocm-dep"' in page
+
+    page = reviewer.get(
+        f"/preview/{ids[1]}", {"locale": "en", "type": "qrocm-dep"}
+    ).content.decode()
+    assert f"2 of {len(ids)}" in page
+    assert f'rel="prev" href="/preview/{ids[0]}?locale=en&amp;type=qrocm-dep"' in page
+    assert f'rel="next" href="/preview/{ids[2]}?locale=en&amp;type=qrocm-dep"' in page
+    # switching the language keeps the filters, and so does the way back to the list
+    assert 'href="?locale=fr&amp;type=qrocm-dep" lang="fr"' in page
+    assert 'href="/preview/?type=qrocm-dep"' in page
+
+    last = reviewer.get(f"/preview/{ids[-1]}", {"locale": "en", "type": "qrocm-dep"})
+    assert 'rel="next"' not in last.content.decode()
+
+
+def test_a_challenge_opened_from_a_problem_report_moves_through_the_whole_bank(reviewer):
+    ids = in_bank_order(current_release().challenges.values())
+    page = reviewer.get(f"/preview/{ids[5]}", {"locale": "fr"}).content.decode()
+    assert f"6 of {len(ids)}" in page
+    assert f'rel="prev" href="/preview/{ids[4]}?locale=fr"' in page
+    assert f'rel="next" href="/preview/{ids[6]}?locale=fr"' in page
