@@ -473,3 +473,19 @@ def preview_challenges(filters: dict[str, str]) -> list:
     ]
     found.sort(key=lambda c: (c.competence_id, c.tube_id, c.level, c.id))
     return found
+
+
+def accepted_answers(challenge, locale: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every answer the checker takes for a free-answer challenge, as (label, variants), so that
+    a reviewer sees what a learner may type; choices have none (the solution says it all)."""
+    if challenge.type == "qroc":
+        return [(challenge.label.get(locale, ""), challenge.solutions.get(locale, ()))]
+    if challenge.type == "qrocm-ind":
+        return [(f.label.get(locale, ""), f.solutions.get(locale, ())) for f in challenge.fields]
+    if challenge.type == "qrocm-dep":
+        return [("", tuple(" / ".join(group) for group in challenge.groups.get(locale, ())))]
+    if challenge.type == "numeric":
+        exact = challenge.number if challenge.tolerance == "0" else None
+        shown = exact or f"{challenge.number} ± {challenge.tolerance}"
+        return [(challenge.label.get(locale, ""), (shown,))]
+    return []

@@ -725,6 +725,8 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
         "learning/preview.html",
         {
             "filter_query": urlencode(filters),
+            "accepted": selectors.accepted_answers(challenge, locale),
+            "tolerances": sorted(challenge.tolerances),
             "position": index + 1,
             "count": len(ids),
             "previous_id": ids[index - 1] if index > 0 else None,

@@ -4,6 +4,7 @@ challenge without going back to the list."""
 import re
 
 import pytest
+from django.utils.html import escape
 
 from octet.content.domain.release import current_release
 
@@ -85,3 +86,27 @@ def test_a_challenge_opened_from_a_problem_report_moves_through_the_whole_bank(r
     assert f"6 of {len(ids)}" in page
     assert f'rel="prev" href="/preview/{ids[4]}?locale=fr"' in page
     assert f'rel="next" href="/preview/{ids[6]}?locale=fr"' in page
+
+
+def test_the_solution_lists_every_answer_the_checker_takes_and_its_tolerances(reviewer):
+    challenge = current_release().challenges["searchKeywords3-pool-reopening"]
+    page = reviewer.get(f"/preview/{challenge.id}", {"locale": "en"}).content.decode()
+    accepted = page[page.index("Accepted answers") :]
+    for variant in challenge.solutions["en"]:
+        assert escape(variant) in accepted, variant
+    assert "11 mai" not in accepted  # the French variants are for the French page
+    assert "Tolerances: t1 (case, accents, spaces), t2 (punctuation)</p>" in accepted
+    assert "t3" not in accepted.split("</p>")[0]
+    assert f"{challenge.source.path}:{challenge.source.line}" in accepted
+
+
+def test_each_field_and_a_numeric_tolerance_are_listed(reviewer):
+    bank = current_release().challenges.values()
+    fields = next(c for c in bank if c.type == "qrocm-ind" and len(c.fields) > 1)
+    page = reviewer.get(f"/preview/{fields.id}", {"locale": "fr"}).content.decode()
+    for field in fields.fields:
+        assert f"<dt>{escape(field.label['fr'])}</dt>" in page
+        assert f"<dd>{escape(' · '.join(field.solutions['fr']))}</dd>" in page
+    numeric = next(c for c in bank if c.type == "numeric" and c.tolerance != "0")
+    page = reviewer.get(f"/preview/{numeric.id}", {"locale": "en"}).content.decode()
+    assert f"<dd>{numeric.number} ± {numeric.tolerance}</dd>" in page
