@@ -183,4 +183,4 @@ class ProblemReport(models.Model):
         verbose_name_plural = _("problem reports")
 
     def __str__(self) -> str:
-        return f"{self.challenge_id}: {self.category}"
+        return f"{self.challenge_id}: {self.get_category_display()}"  # the admin's title

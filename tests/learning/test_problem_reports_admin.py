@@ -34,6 +34,7 @@ def test_a_report_reads_in_french(french_admin):
     page = french_admin.get(f"/admin/learning/problemreport/{report.pk}/change/").content.decode()
     assert "Signalé le" in page and "Traité" in page and "Aperçu" in page
     assert "Challenge id" not in page
+    assert "<h2>q: Autre chose</h2>" in page  # the problem in words, not its code "other"
 
 
 @pytest.fixture
