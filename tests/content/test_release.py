@@ -483,6 +483,36 @@ def test_raw_html_is_reported_on_its_own_line_of_a_block(bank):
     ) in problems(bank)
 
 
+LAYOUT_HINT = (
+    " (check the indentation of this line and of the one above: keys of one level start in the"
+    ' same column; a text holding ": " or a quote goes between double quotes)'
+)
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("               solution: [2]", "did not find expected '-' indicator" + LAYOUT_HINT),
+        ("                  solution: [2]", "did not find expected key" + LAYOUT_HINT),
+        (
+            "                solution: [2]\n                hint: Réponse : la deuxième",
+            "mapping values are not allowed in this context" + LAYOUT_HINT,
+        ),
+        (
+            "\t\tsolution: [2]",
+            "found character that cannot start any token (a tab in the indentation: indent with"
+            " spaces only)",
+        ),
+    ],
+)
+def test_a_yaml_mistake_names_its_line_and_its_likely_cause(bank, new, message):
+    # one space too few, two too many, a French colon in a text without quotes, a tab
+    edit(bank, COMPETENCE, "                solution: [2]", new)
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index(new.splitlines()[-1])].count("\n") + 1
+    assert problems(bank) == [f"competences/1.1.yaml:{line}: invalid YAML: {message}"]
+
+
 def test_markdown_left_open_is_reported_on_its_own_line_of_a_block(bank):
     edit(
         bank,

@@ -90,9 +90,34 @@ def load_yaml(text: str | bytes) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return _raise(line, f"invalid YAML: {error.problem or error}")
+        return _raise(line, f"invalid YAML: {error.problem or error}{_hint(text, line, error)}")
     except yaml.YAMLError as error:
         return _raise(1, f"invalid YAML: {error}")
+
+
+# What PyYAML says when a line is indented wrong, or when a text holds ": " or a quote.
+_LAYOUT_PROBLEMS = (
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "mapping values are not allowed",
+    "expected <block end>",
+)
+
+
+def _hint(text: str | bytes, line: int, error: yaml.MarkedYAMLError) -> str:
+    """The likely cause, in the words of an author who is not a YAML expert."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return " (a tab in the indentation: indent with spaces only)"
+    if any(problem in str(error.problem) for problem in _LAYOUT_PROBLEMS):
+        return (
+            " (check the indentation of this line and of the one above: keys of one level start"
+            ' in the same column; a text holding ": " or a quote goes between double quotes)'
+        )
+    return ""
 
 
 def _raise(line: int, message: str) -> Any:
