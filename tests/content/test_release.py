@@ -513,6 +513,27 @@ def test_a_yaml_mistake_names_its_line_and_its_likely_cause(bank, new, message):
     assert problems(bank) == [f"competences/1.1.yaml:{line}: invalid YAML: {message}"]
 
 
+def test_a_scenario_without_the_world_its_simulator_draws_is_reported(bank):
+    shutil.copy(BASIC.parents[3] / "content" / "simulators" / "search.html", bank / "simulators")
+    edit(
+        bank,
+        COMPETENCE,
+        "simulator: webmail\n                  height: 400\n"
+        "                  scenario: {fr: {inbox: []}, en: {inbox: []}}",
+        "simulator: search\n                  height: 400\n                  scenario:\n"
+        "                    fr: {engine: Trouvetout, docs: []}\n"
+        "                    en: [engine, Findall]",
+    )
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    fr = text[: text.index("fr: {engine: Trouvetout")].count("\n") + 1
+    assert problems(bank) == [
+        f"competences/1.1.yaml:{fr}: challenge searchOperators2-total: embed scenario.fr: the"
+        " search simulator needs 'documents' (content/simulators/README.md)",
+        f"competences/1.1.yaml:{fr + 1}: challenge searchOperators2-total: embed scenario.en"
+        " must be a mapping",
+    ]
+
+
 def test_markdown_left_open_is_reported_on_its_own_line_of_a_block(bank):
     edit(
         bank,

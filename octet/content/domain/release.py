@@ -74,6 +74,16 @@ RAW_HTML = re.compile(r"<[A-Za-z/!][^>]*>")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 ESCAPED = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]")
 
+# The scenario fields without which a simulator draws an empty world: a search engine without a
+# page, a file manager without a file (content/simulators/README.md marks them required).
+SCENARIO_REQUIRED = {
+    "browser": ("pages",),
+    "files": ("tree",),
+    "robot": ("map",),
+    "search": ("documents",),
+    "wiki": ("revisions",),
+}
+
 CHALLENGE_KEYS = {
     "common": {
         "id", "type", "status", "instruction", "explanation", "timer", "focused",
@@ -341,6 +351,20 @@ class _File:
             return
         for mark, why in slips(text):
             self.problem(line + _mark_line(text, mark), f"{what}: {why}")
+
+    def scenario(self, scenario: MarkedDict, locale: str, simulator: str, what: str) -> None:
+        """Each locale's scenario holds what its simulator needs to draw a world to work in."""
+        world = scenario[locale]
+        if not isinstance(world, MarkedDict):
+            self.problem(line_of(scenario, locale), f"{what} must be a mapping")
+            return
+        for key in SCENARIO_REQUIRED.get(simulator, ()):
+            if key not in world:
+                self.problem(
+                    line_of(scenario, locale),
+                    f"{what}: the {simulator} simulator needs {key!r}"
+                    " (content/simulators/README.md)",
+                )
 
     def localised_lists(
         self, node: MarkedDict, key: str, what: str, required: bool = True
@@ -791,6 +815,9 @@ class _Loader:
                         line_of(embed, "scenario"),
                         f"{what}: embed scenario must be {{fr: ..., en: ...}}",
                     )
+                elif scenario is not None:
+                    for locale in LOCALES:
+                        file.scenario(scenario, locale, name, f"{what}: embed scenario.{locale}")
                 height = file.integer(embed, "height", f"{what} embed", 100, 2000)
                 values["embed"] = Embed(name, height or 480, _freeze(scenario or {}))
         return values
