@@ -726,6 +726,7 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
         {
             "filter_query": urlencode(filters),
             "accepted": selectors.accepted_answers(challenge, locale),
+            "hint": release.skills[challenge.skill_id].hint.get(locale, ""),
             "tolerances": sorted(challenge.tolerances),
             "position": index + 1,
             "count": len(ids),

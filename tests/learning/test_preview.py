@@ -110,3 +110,14 @@ def test_each_field_and_a_numeric_tolerance_are_listed(reviewer):
     numeric = next(c for c in bank if c.type == "numeric" and c.tolerance != "0")
     page = reviewer.get(f"/preview/{numeric.id}", {"locale": "en"}).content.decode()
     assert f"<dd>{numeric.number} ± {numeric.tolerance}</dd>" in page
+
+
+def test_the_reviewer_reads_the_hint_a_learner_gets_with_the_correction(reviewer):
+    release = current_release()
+    challenge = next(c for c in release.challenges.values() if release.skills[c.skill_id].hint)
+    hint = release.skills[challenge.skill_id].hint
+    for locale in ("fr", "en"):
+        page = reviewer.get(f"/preview/{challenge.id}", {"locale": locale}).content.decode()
+        assert f'Hint: <span lang="{locale}">' in page
+        words = hint[locale].split()[:3]
+        assert all(escape(word) in page for word in words), words
