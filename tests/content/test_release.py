@@ -534,6 +534,25 @@ def test_a_scenario_without_the_world_its_simulator_draws_is_reported(bank):
     ]
 
 
+def test_an_illustration_is_a_light_svg_or_png(bank):
+    (bank / "illustrations" / "screenshot.png").write_bytes(b"\x89PNG" + bytes(250_000))
+    (bank / "illustrations" / "photo.heic").write_bytes(b"heic")
+    edit(bank, COMPETENCE, "file: results.svg", "file: screenshot.png")
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index("file: screenshot.png")].count("\n") + 1
+    heavy = (
+        f"competences/1.1.yaml:{line}: challenge searchOperators1-quotes: illustration"
+        " 'screenshot.png' weighs 250 kB, more than 200 kB for a phone on a poor connection"
+        " (reduce it, or draw it as SVG)"
+    )
+    assert problems(bank) == [heavy]
+    edit(bank, COMPETENCE, "file: screenshot.png", "file: photo.heic")
+    assert problems(bank) == [
+        f"competences/1.1.yaml:{line}: challenge searchOperators1-quotes: illustration"
+        " 'photo.heic' is not an .svg or .png image"
+    ]
+
+
 def test_markdown_left_open_is_reported_on_its_own_line_of_a_block(bank):
     edit(
         bank,

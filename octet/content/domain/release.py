@@ -84,6 +84,10 @@ SCENARIO_REQUIRED = {
     "wiki": ("revisions",),
 }
 
+# What every browser shows in an <img>, light enough to load on a poor connection.
+ILLUSTRATION_KINDS = (".svg", ".png")
+ILLUSTRATION_MAX_BYTES = 200_000
+
 CHALLENGE_KEYS = {
     "common": {
         "id", "type", "status", "instruction", "explanation", "timer", "focused",
@@ -768,6 +772,20 @@ class _Loader:
                         line_of(ill, "file"),
                         f"{what}: illustration {name!r} not found in content/illustrations/",
                     )
+                elif name and not name.endswith(ILLUSTRATION_KINDS):
+                    file.problem(
+                        line_of(ill, "file"),
+                        f"{what}: illustration {name!r} is not an .svg or .png image",
+                    )
+                elif name:
+                    size = (self.root / "illustrations" / name).stat().st_size
+                    if size > ILLUSTRATION_MAX_BYTES:
+                        file.problem(
+                            line_of(ill, "file"),
+                            f"{what}: illustration {name!r} weighs {size // 1000} kB, more than"
+                            f" {ILLUSTRATION_MAX_BYTES // 1000} kB for a phone on a poor"
+                            " connection (reduce it, or draw it as SVG)",
+                        )
                 values["illustration"] = Illustration(
                     name, file.text(ill, "alt", f"{what} illustration")
                 )
