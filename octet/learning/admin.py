@@ -16,7 +16,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
     and their test stay in the database for the learner's own export and erasure)."""
 
     list_display = ("created_at", "challenge_id", "locale", "category", "comment", "handled")
-    list_filter = ("handled", "category", "locale")
+    list_filter = ("handled", "category", "locale", "created_at")
     search_fields = ("challenge_id", "comment")
     fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
     readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")

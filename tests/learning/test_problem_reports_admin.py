@@ -1,6 +1,11 @@
 """The content authors read the learners' problem reports in the Django admin, in French too."""
 
+import html
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from octet.learning.models import Assessment, ProblemReport
 
@@ -97,3 +102,16 @@ def test_an_author_marks_reports_handled_and_filters_the_open_ones(french_admin)
 
 def test_an_author_cannot_make_up_a_report(french_admin):
     assert french_admin.get("/admin/learning/problemreport/add/").status_code == 403
+
+
+def test_an_author_finds_the_reports_of_the_last_days(french_admin):
+    old = ProblemReport.objects.create(challenge_id="last-year", locale="fr", category="other")
+    ProblemReport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
+    ProblemReport.objects.create(challenge_id="this-week", locale="fr", category="other")
+    changelist = french_admin.get("/admin/learning/problemreport/").content.decode()
+    assert "Par signalé le" in changelist and "Les 7 derniers jours" in changelist
+    link = re.search(r'<a href="(\?[^"]*)"[^>]*>Les 7 derniers jours</a>', changelist)
+    recent = french_admin.get(
+        "/admin/learning/problemreport/" + html.unescape(link.group(1))
+    ).content.decode()
+    assert "this-week" in recent and "last-year" not in recent
