@@ -11,6 +11,7 @@ import pytest
 
 from octet.content import tools
 from octet.content.domain import audit
+from octet.content.domain.checking import check_answer
 from octet.content.domain.model import Challenge, frozen_text
 from octet.content.domain.release import current_release, load_release
 from octet.evaluation.domain.knowledge import DEFAULT_MAX_REACHABLE_LEVEL
@@ -179,9 +180,23 @@ def test_check_wants_t3_off_for_numbers_and_dates(bank):
     code, lines = run("check", bank)
     assert code == 1
     assert lines[0].endswith(
-        "competences/1.1.yaml:89: challenge searchOperators2-notes: '2021' is mostly digits"
-        " and t3 would accept another number; set tolerances: [t1, t2]"
+        "competences/1.1.yaml:89: challenge searchOperators2-notes: '2021' is mostly digits,"
+        " where a typo t3 forgives is another answer ('12 mai' for '12 mars'); set tolerances:"
+        " [t1, t2]"
     )
+
+
+def test_t3_off_for_dates_is_why_the_check_asks_it():
+    # t3 never changes a number, but a date's month is letters: 2 edits on 10 are forgiven
+    date = Challenge(
+        id="d",
+        type="qroc",
+        solutions={"fr": ("12 mars 2021",)},
+        tolerances=frozenset({"t1", "t2", "t3"}),
+    )
+    assert check_answer(date, "fr", "12 mai 2021").outcome == "ok"
+    assert check_answer(date, "fr", "12 mars 2022").outcome == "ko"
+    assert audit.typo_risks(date) == ["12 mars 2021"]
 
 
 def test_check_refuses_a_hint_that_quotes_the_answer_of_a_question_of_its_skill(bank):

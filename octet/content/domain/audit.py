@@ -156,8 +156,9 @@ def editorial_problems(release: Release) -> list[Problem]:
                 Problem(
                     challenge.source.path,
                     challenge.source.line,
-                    f"challenge {challenge.id}: {variant!r} is mostly digits and t3 would accept"
-                    " another number; set tolerances: [t1, t2]",
+                    f"challenge {challenge.id}: {variant!r} is mostly digits, where a typo t3"
+                    " forgives is another answer ('12 mai' for '12 mars'); set tolerances:"
+                    " [t1, t2]",
                 )
             )
         if challenge.validated:
