@@ -316,7 +316,7 @@ class ChallengeDisplay:
     proposals: list[tuple[int, str]]
     label: str
     fields: list[tuple[str, str]]
-    illustration: tuple[str, str] | None
+    illustration: tuple[str, str, int, int] | None
     attachments: list[str]
     timer: int | None
     embed_height: int | None
@@ -342,11 +342,12 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
     )
 
 
-def illustration_of(challenge, locale: str) -> tuple[str, str] | None:
-    """The file and the alternative text of the picture a question is about, if any."""
-    if challenge.illustration is None:
+def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:
+    """The file, the alternative text and the size of the picture a question is about."""
+    picture = challenge.illustration
+    if picture is None:
         return None
-    return challenge.illustration.file, challenge.illustration.alt.get(locale, "")
+    return picture.file, picture.alt.get(locale, ""), picture.width, picture.height
 
 
 def attachment_names(challenge, locale: str) -> list[str]:
@@ -359,7 +360,7 @@ class CorrectionMaterial:
     """What a question showed besides its text, that its correction shows or names again:
     without it, "this chart shows..." or "the attached survey..." mean nothing."""
 
-    illustration: tuple[str, str] | None
+    illustration: tuple[str, str, int, int] | None
     attachments: list[str]
     simulator: bool
 

@@ -669,3 +669,35 @@ def test_the_lesson_of_a_skill_speaks_of_what_its_questions_ask():
         "en": ("release notes", "no longer gets security updates", "major version"),
     }.items():
         assert all(word in lesson.body[locale] for word in words), locale
+
+
+def test_an_illustration_whose_size_cannot_be_read_is_reported_not_a_crash(bank):
+    """The page reserves a picture's place from its size; a picture without one is refused."""
+    (bank / "illustrations" / "sizeless.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100%"><rect width="9" height="9"/></svg>'
+    )
+    (bank / "illustrations" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(30))
+    edit(bank, COMPETENCE, "file: results.svg", "file: sizeless.svg")
+    text = (bank / COMPETENCE).read_text(encoding="utf-8")
+    line = text[: text.index("file: sizeless.svg")].count("\n") + 1
+    sizeless = (
+        f"competences/1.1.yaml:{line}: challenge searchOperators1-quotes: illustration {{!r}}"
+        " does not give its size (a PNG header, or an SVG width and height in px, or a viewBox)"
+    )
+    assert problems(bank) == [sizeless.format("sizeless.svg")]
+    edit(bank, COMPETENCE, "file: sizeless.svg", "file: broken.png")
+    assert problems(bank) == [sizeless.format("broken.png")]
+
+
+def test_an_illustration_keeps_the_size_its_file_gives(bank):
+    (bank / "illustrations" / "boxed.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 270.4"></svg>'
+    )
+    edit(bank, COMPETENCE, "file: results.svg", "file: boxed.svg")
+    picture = load_release(bank).challenges["searchOperators1-quotes"].illustration
+    assert (picture.width, picture.height) == (480, 270)
+    ihdr = b"\x00\x00\x00\x0dIHDR" + (640).to_bytes(4) + (400).to_bytes(4) + b"\x08\x02\0\0\0"
+    (bank / "illustrations" / "shot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + ihdr + bytes(4))
+    edit(bank, COMPETENCE, "file: boxed.svg", "file: shot.png")
+    picture = load_release(bank).challenges["searchOperators1-quotes"].illustration
+    assert (picture.width, picture.height) == (640, 400)

@@ -146,6 +146,8 @@ class Field:
 class Illustration:
     file: str
     alt: Text
+    width: int = 0  # intrinsic size in CSS pixels, so the page keeps the picture's place
+    height: int = 0
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from octet.content.domain.model import (
     Tube,
     Tutorial,
 )
+from octet.content.domain.pictures import intrinsic_size
 from octet.content.domain.problems import ContentError, Problem
 from octet.content.domain.yamlfile import MarkedDict, MarkedList, YamlError, line_of, load_yaml
 from octet.core.domain.markdown import slips
@@ -435,7 +436,16 @@ class _Loader:
         )
         self.attachment_files = _names(content_dir / ATTACHMENT_FILES)
         self.illustration_files = _names(content_dir / "illustrations")
+        self.illustration_sizes: dict[str, tuple[int, int] | None] = {}
         self.first_seen: dict[tuple[str, str], Source] = {}
+
+    def illustration_size(self, name: str) -> tuple[int, int] | None:
+        """Read once per release, however many questions show the picture."""
+        if name not in self.illustration_sizes:
+            path = self.root / "illustrations" / name
+            known = name in self.illustration_files and name.endswith(ILLUSTRATION_KINDS)
+            self.illustration_sizes[name] = intrinsic_size(path) if known else None
+        return self.illustration_sizes[name]
 
     # -- files ------------------------------------------------------------------------------
 
@@ -786,8 +796,15 @@ class _Loader:
                             f" {ILLUSTRATION_MAX_BYTES // 1000} kB for a phone on a poor"
                             " connection (reduce it, or draw it as SVG)",
                         )
+                    elif self.illustration_size(name) is None:
+                        file.problem(
+                            line_of(ill, "file"),
+                            f"{what}: illustration {name!r} does not give its size (a PNG"
+                            " header, or an SVG width and height in px, or a viewBox)",
+                        )
+                width, height = (name and self.illustration_size(name)) or (0, 0)
                 values["illustration"] = Illustration(
-                    name, file.text(ill, "alt", f"{what} illustration")
+                    name, file.text(ill, "alt", f"{what} illustration"), width, height
                 )
         if "attachments" in node:
             attachments = []
