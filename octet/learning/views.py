@@ -176,19 +176,27 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = services.with_current_question(_own_assessment(request, assessment_id))
     if selectors.stage(current) != selectors.QUESTION:
         return redirect(_page_url(current))
-    typed, report_refused = _typed_before_report(request, current)
-    return _challenge_page(request, current, data=typed, report_refused=report_refused)
+    typed, report_refused, empty = _typed_before_report(request, current)
+    return _challenge_page(
+        request, current, data=typed, report_refused=report_refused, empty_warning=empty
+    )
 
 
 # Without JavaScript, a problem report is sent with the question's form (views.report): what the
 # learner had entered is kept in the session for the page it goes back to, shown once; a report
 # refused for want of a category comes back open, saying so inside it (as the script does). So is
-# an answer sent once the session had ended (`_when_signed_out`), for the page signing in leads to.
+# an answer sent once the session had ended (`_when_signed_out`), for the page signing in leads to,
+# and an empty answer (views.answer), whose question comes back with its warning.
 TYPED_SESSION_KEY = "octet_typed_{}"
 
 
 def _keep_typed(
-    request, assessment_id: int, challenge_id: str, report_sent: bool, refused: bool = False
+    request,
+    assessment_id: int,
+    challenge_id: str,
+    report_sent: bool,
+    refused: bool = False,
+    empty: bool = False,
 ) -> bool:
     """Keep what the question's form carried; whether there was anything to keep."""
     kept = {
@@ -199,23 +207,29 @@ def _keep_typed(
     if not report_sent:  # the report comes back too, to be completed
         kept["category"] = [_posted(request, "category")[:MAX_ANSWER_LENGTH]]
         kept["comment"] = [_posted(request, "comment")[:MAX_COMMENT_LENGTH]]
-    if not refused and not any(value.strip() for values in kept.values() for value in values):
+    if not (refused or empty) and not any(v.strip() for values in kept.values() for v in values):
         return False
     key = TYPED_SESSION_KEY.format(assessment_id)
-    request.session[key] = {"challenge": challenge_id, "typed": kept, "refused": refused}
+    request.session[key] = {
+        "challenge": challenge_id,
+        "typed": kept,
+        "refused": refused,
+        "empty": empty,
+    }
     return True
 
 
-def _typed_before_report(request, current: Assessment) -> tuple[MultiValueDict | None, bool]:
-    """What the learner had entered before a report sent without JavaScript, and whether that
-    report was refused for want of a category."""
+def _typed_before_report(request, current: Assessment) -> tuple[MultiValueDict | None, bool, bool]:
+    """What the learner had entered before a report or an empty answer sent without JavaScript,
+    whether that report was refused for want of a category, and whether the answer was empty."""
     key = TYPED_SESSION_KEY.format(current.pk)
     if key not in request.session:  # reading the session costs nothing more; writing would
-        return None, False
+        return None, False, False
     kept = request.session.pop(key)
     if kept.get("challenge") != current.current_challenge_id:
-        return None, False
-    return MultiValueDict(kept.get("typed", {})), bool(kept.get("refused"))
+        return None, False, False
+    typed = MultiValueDict(kept.get("typed", {}))
+    return typed, bool(kept.get("refused")), bool(kept.get("empty"))
 
 
 def _challenge_page(
@@ -277,6 +291,9 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404 from None
     current = result.assessment
     if result.status is services.AnswerStatus.EMPTY:
+        if request.headers.get(INLINE_HEADER) != "1":  # post/redirect/get, warning kept
+            _keep_typed(request, current.pk, current.current_challenge_id, False, empty=True)
+            return redirect(_page_url(current))
         request.shown_at = _page_url(current)
         page = _challenge_page(request, current, empty_warning=True, status=400, data=request.POST)
         return _shown_at(page, request.shown_at)

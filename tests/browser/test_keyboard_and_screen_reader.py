@@ -75,6 +75,27 @@ def test_without_javascript_an_empty_answer_puts_the_focus_on_the_warning(
     assert page.evaluate("document.activeElement.name") == "answer"
 
 
+def test_without_javascript_an_empty_answer_comes_back_at_the_questions_address(
+    no_js_page, learner, password
+):
+    """Post/redirect/get: a reload shows the question again instead of asking to resend."""
+    page = no_js_page
+    assessment = open_question(page, learner, password, plain_question("1.1"))
+    question = page.base + f"/assessments/{assessment.pk}/"
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    tab_to(page, "#challenge-form button[value=validate]")
+    press_and_wait(page)
+    focus_lands_on(page, "empty-warning")
+    assert page.url == question
+    page.reload()
+    page.wait_for_load_state()
+    assert posts == [page.base + f"/assessments/{assessment.pk}/answer"]
+    assert page.url == question
+    assert page.locator("#empty-warning").count() == 0
+    assert page.locator("#challenge-form").count() == 1
+
+
 def test_the_timer_is_silent_but_warns_once_before_the_end_and_says_when_time_is_up(
     page, learner, password
 ):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from octet.content.domain.release import current_release
 from octet.evaluation.domain.types import ENGINE_VERSION
+from octet.learning.domain.presentation import FIELD_PREFIX
 from octet.learning.models import Answer, Assessment, KnowledgeElement, ProblemReport
 from octet.learning.selectors import competence_scores_around
 from tests.learning.helpers import answer_current, current_challenge, finish_test, form_for, start
@@ -125,11 +126,16 @@ def test_an_answer_to_another_question_is_refused(signed_in):
 def test_an_empty_answer_asks_to_answer_or_skip(signed_in):
     assessment_id = start(signed_in)
     challenge = current_challenge(assessment_id)
-    response = signed_in.post(
+    posted = signed_in.post(
         f"/assessments/{assessment_id}/answer", {"challenge_id": challenge.id, "action": "validate"}
     )
-    assert response.status_code == 400
+    # Post/redirect/get: the question's own address, which a reload does not post again.
+    assert posted.status_code == 302
+    assert posted["Location"] == f"/assessments/{assessment_id}/"
+    response = signed_in.get(posted["Location"])
+    assert response.status_code == 200
     assert "You have not given an answer" in response.content.decode()
+    assert 'id="empty-warning" tabindex="-1" autofocus' in response.content.decode()
     # The language switch comes back to the question, not to the address the answer went to.
     assert f'name="next" value="/assessments/{assessment_id}/"' in response.content.decode()
     assert not Answer.objects.exists()
@@ -137,6 +143,37 @@ def test_an_empty_answer_asks_to_answer_or_skip(signed_in):
         f"/assessments/{assessment_id}/answer", {"challenge_id": challenge.id, "action": "skip"}
     )
     assert Answer.objects.get().outcome == "skipped"
+
+
+def test_without_javascript_an_empty_answer_keeps_what_else_was_entered_and_warns_once(
+    signed_in,
+):
+    assessment_id = start(signed_in)
+    challenge = _make_current(assessment_id, "qrocm-ind")
+    key = challenge.fields[0].key
+    first, second = (FIELD_PREFIX + f.key for f in challenge.fields[:2])
+    posted = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {
+            "challenge_id": challenge.id,
+            "action": "validate",
+            first: "  ",
+            second: "",
+            "category": "",
+            "comment": "The second box is too narrow",
+        },
+    )
+    assert posted.status_code == 302
+    page = signed_in.get(posted["Location"]).content.decode()
+    assert "You have not given an answer" in page
+    assert f'value="  " data-answer-key="{key}"' in page
+    assert ">The second box is too narrow</textarea>" in page
+    assert '<details class="report" data-report open>' in page
+    assert not Answer.objects.exists()
+    # Shown once: a reload, or coming back later, is the plain question again.
+    again = signed_in.get(posted["Location"]).content.decode()
+    assert "You have not given an answer" not in again
+    assert "The second box is too narrow" not in again
 
 
 INLINE = {"HTTP_X_OCTET_INLINE": "1"}  # what the challenge page's script sends
