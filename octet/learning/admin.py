@@ -42,25 +42,73 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
 
 class AnswerInline(admin.TabularInline):
+    """Each answer's question and outcome, enough to trace a content problem; never what the
+    learner chose or typed (it stays in their own export)."""
+
     model = Answer
     extra = 0
     can_delete = False
     fields = (
         "challenge_id",
         "outcome",
-        "value",
         "time_spent",
         "release",
         "engine_version",
         "difficulty",
         "discrimination",
+        "created_at",
     )
     readonly_fields = fields
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("learning.view_assessment")  # part of the test
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
-    list_display = ("id", "user", "competence_id", "state", "answer_count", "created_at")
+    """Tests for the authors and support, read only: the account's number rather than the
+    learner's name, found by the exact e-mail address of a learner who asks for help."""
+
+    list_display = (
+        "id",
+        "account",
+        "competence_id",
+        "state",
+        "answer_count",
+        "created_at",
+        "completed_at",
+    )
     list_filter = ("state", "competence_id")
+    search_fields = ("=user__email",)
+    search_help_text = _("The learner's e-mail address, in full.")
+    fields = (
+        "account",
+        "competence_id",
+        "state",
+        "locale",
+        "release",
+        "answer_count",
+        "created_at",
+        "completed_at",
+    )
+    readonly_fields = fields
     inlines = [AnswerInline]
-    readonly_fields = ("user", "seed", "release")
+
+    @admin.display(description=_("account"), ordering="user_id")
+    def account(self, assessment: Assessment) -> int:
+        return assessment.user_id
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # tests are taken by learners
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # a learner's answers and knowledge are theirs, never edited by staff
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # erased with the account, by the learner
