@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from octet.learning.models import Answer, Assessment, ProblemReport
@@ -15,15 +16,24 @@ class ProblemReportAdmin(admin.ModelAdmin):
     """What an author needs to fix a challenge, and no more: never who reported it (the learner
     and their test stay in the database for the learner's own export and erasure)."""
 
-    list_display = ("created_at", "challenge_id", "locale", "category", "comment", "handled")
+    # "handled" before the comment, and the comment cut short, so that both fit on a 1280 px
+    # screen next to the admin's sidebar; the whole comment is on the report's page.
+    list_display = ("created_at", "challenge_id", "locale", "category", "handled", "short_comment")
     list_filter = ("handled", "category", "locale", "created_at")
     search_fields = ("challenge_id", "comment")
     fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
     readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")
     actions = ("mark_handled", "mark_open")
 
+    class Media:
+        css = {"all": ("learning/admin.css",)}
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reports come from learners
+
+    @admin.display(description=_("comment"))
+    def short_comment(self, report: ProblemReport) -> str:
+        return Truncator(report.comment).chars(80)
 
     @admin.display(description=_("preview"))
     def preview(self, report: ProblemReport) -> str:

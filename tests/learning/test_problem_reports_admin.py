@@ -115,3 +115,18 @@ def test_an_author_finds_the_reports_of_the_last_days(french_admin):
         "/admin/learning/problemreport/" + html.unescape(link.group(1))
     ).content.decode()
     assert "this-week" in recent and "last-year" not in recent
+
+
+def test_the_list_cuts_a_long_comment_and_keeps_handled_in_view(french_admin):
+    beginning = "Ma réponse était correcte mais elle a été refusée, "
+    ending = "et voici la fin du commentaire"
+    report = ProblemReport.objects.create(
+        challenge_id="long-one", locale="fr", category="answer", comment=beginning * 6 + ending
+    )
+    changelist = french_admin.get("/admin/learning/problemreport/").content.decode()
+    assert beginning in changelist and "…" in changelist
+    assert ending not in changelist
+    headings = re.findall(r'<th scope="col" class="[^"]*column-(\w+)', changelist)
+    assert headings.index("handled") < headings.index("short_comment"), headings
+    whole = french_admin.get(f"/admin/learning/problemreport/{report.pk}/change/")
+    assert ending in whole.content.decode()
