@@ -1,0 +1,60 @@
+"""Staff open the accounts in the Django admin: never a password's hash, salt or hasher settings,
+whatever their permissions."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner(django_user_model):
+    return django_user_model.objects.create_user(
+        "lea.m", "lea.m@example.org", "Learner-Pass1", first_name="Léa", last_name="Martinez"
+    )
+
+
+@pytest.fixture
+def superuser(client, django_user_model):
+    admin = django_user_model.objects.create_superuser(
+        "boss", "boss@example.org", "Boss-Pass1", language="fr"
+    )
+    client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def support(client, django_user_model):
+    person = django_user_model.objects.create_user(
+        "help", "help@example.org", "Help-Pass1", is_staff=True, language="en"
+    )
+    person.user_permissions.add(Permission.objects.get(codename="view_user"))
+    client.force_login(person)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("who", "password_set"),
+    [("superuser", "Mot de passe défini."), ("support", "Password set.")],
+)
+def test_an_account_page_shows_no_part_of_the_password_hash(who, password_set, request, learner):
+    client = request.getfixturevalue(who)
+    response = client.get(f"/admin/accounts/user/{learner.pk}/change/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "lea.m@example.org" in page  # support finds the learner who asks for help
+    assert password_set in page
+    algorithm, variety, version, settings, salt, digest = learner.password.split("$")
+    for secret in (salt[:6], digest[:6], settings, "argon2", "47104"):
+        assert secret not in page, secret
+
+
+def test_support_finds_an_account_by_its_email_address(support, learner):
+    found = support.get("/admin/accounts/user/", {"q": "lea.m@example.org"}).content.decode()
+    assert f"/admin/accounts/user/{learner.pk}/change/" in found
+
+
+def test_an_account_without_a_password_says_so(superuser, django_user_model):
+    pupil = django_user_model.objects.create_user("pupil", None, None)
+    page = superuser.get(f"/admin/accounts/user/{pupil.pk}/change/").content.decode()
+    assert "Aucun mot de passe défini." in page and "Mot de passe défini." not in page
