@@ -38,5 +38,14 @@ class OctetUserAdmin(UserAdmin):
 
 @admin.register(SignInThrottle)
 class SignInThrottleAdmin(admin.ModelAdmin):
+    """Counted by the sign-in form alone: staff may look, or delete a count to lift a lock-out,
+    but never make one up or change it."""
+
     list_display = ("identifier", "failures", "last_failure_at")
     search_fields = ("identifier",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -4,6 +4,8 @@ whatever their permissions."""
 import pytest
 from django.contrib.auth.models import Permission
 
+from octet.accounts.models import SignInThrottle
+
 pytestmark = pytest.mark.django_db
 
 
@@ -58,3 +60,16 @@ def test_an_account_without_a_password_says_so(superuser, django_user_model):
     pupil = django_user_model.objects.create_user("pupil", None, None)
     page = superuser.get(f"/admin/accounts/user/{pupil.pk}/change/").content.decode()
     assert "Aucun mot de passe défini." in page and "Mot de passe défini." not in page
+
+
+def test_nobody_makes_up_or_changes_sign_in_failures(superuser):
+    throttle = SignInThrottle.objects.create(identifier="lea.m", failures=4)
+    url = f"/admin/accounts/signinthrottle/{throttle.pk}/change/"
+    assert superuser.get("/admin/accounts/signinthrottle/add/").status_code == 403
+    assert 'name="failures"' not in superuser.get(url).content.decode()
+    assert superuser.post(url, {"identifier": "lea.m", "failures": "0"}).status_code == 403
+    throttle.refresh_from_db()
+    assert throttle.failures == 4
+    # deleting the count lifts a lock-out
+    superuser.post(f"/admin/accounts/signinthrottle/{throttle.pk}/delete/", {"post": "yes"})
+    assert not SignInThrottle.objects.exists()
