@@ -43,12 +43,14 @@ class SignInThrottle(models.Model):
     """Failed sign-in attempts on one account, kept under its username (lower-cased) whichever
     identifier was typed, or on one identifier that matches no account."""
 
-    identifier = models.CharField(max_length=254, unique=True)
-    failures = models.PositiveIntegerField(default=0)
-    last_failure_at = models.DateTimeField(null=True, blank=True)
+    identifier = models.CharField(_("identifier"), max_length=254, unique=True)
+    failures = models.PositiveIntegerField(_("failures"), default=0)
+    last_failure_at = models.DateTimeField(_("last failure"), null=True, blank=True)
 
     class Meta:
         ordering = ["identifier"]
+        verbose_name = _("sign-in failures")
+        verbose_name_plural = _("sign-in failures")
 
     def __str__(self) -> str:
         return f"{self.identifier}: {self.failures}"

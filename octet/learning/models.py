@@ -14,12 +14,14 @@ class Assessment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
     )
-    competence_id = models.CharField(max_length=8)
-    state = models.CharField(max_length=16, choices=State.choices, default=State.STARTED)
+    competence_id = models.CharField(_("competence"), max_length=8)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.STARTED
+    )
     improving = models.BooleanField(default=False)
-    locale = models.CharField(max_length=8)
+    locale = models.CharField(_("language"), max_length=8)
     seed = models.BigIntegerField()
-    release = models.CharField(max_length=64)
+    release = models.CharField(_("content release"), max_length=64)
     current_challenge_id = models.CharField(max_length=120, blank=True)
     current_served_at = models.DateTimeField(null=True, blank=True)
     # What the learner knew in this competence when the test started (engine elements as
@@ -30,13 +32,15 @@ class Assessment(models.Model):
     # order), appended with each answer under the row lock: the answer path reads them here
     # instead of querying the answers. Null on tests started before it existed.
     answer_log = models.JSONField(null=True, blank=True)
-    answer_count = models.PositiveIntegerField(default=0)
+    answer_count = models.PositiveIntegerField(_("answers"), default=0)
     checkpoint_seen = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("started on"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("test")
+        verbose_name_plural = _("tests")
         indexes = [models.Index(fields=["user", "competence_id", "state"])]
 
     def __str__(self) -> str:
@@ -57,22 +61,24 @@ class Answer(models.Model):
         TIMEDOUT = "timedout", _("timed out")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    challenge_id = models.CharField(max_length=120)
+    challenge_id = models.CharField(_("question"), max_length=120)
     skill_id = models.CharField(max_length=120)
     value = models.JSONField(null=True, blank=True)
-    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
     per_field = models.JSONField(default=dict, blank=True)
-    time_spent = models.PositiveIntegerField(default=0)  # seconds
-    release = models.CharField(max_length=64)
-    engine_version = models.CharField(max_length=64)
-    difficulty = models.FloatField()
-    discrimination = models.FloatField()
+    time_spent = models.PositiveIntegerField(_("time spent (seconds)"), default=0)
+    release = models.CharField(_("content release"), max_length=64)
+    engine_version = models.CharField(_("engine version"), max_length=64)
+    difficulty = models.FloatField(_("difficulty"))
+    discrimination = models.FloatField(_("discrimination"))
     calibrated = models.BooleanField(default=False)
     timed = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("answered on"), auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "challenge_id"], name="learning_answer_once_per_challenge"

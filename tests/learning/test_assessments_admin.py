@@ -4,6 +4,7 @@ they need (the account's number, no name, no answer's content), and nothing they
 import pytest
 from django.contrib.auth.models import Permission
 
+from octet.accounts.models import SignInThrottle
 from octet.learning.models import Answer, Assessment
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +91,20 @@ def test_nobody_edits_or_deletes_a_learners_test_or_answers(superuser, test_take
     assert (test_taken.state, test_taken.competence_id) == ("started", "1.1")
     assert superuser.get(f"/admin/learning/assessment/{test_taken.pk}/delete/").status_code == 403
     assert superuser.get("/admin/learning/assessment/add/").status_code == 403
+
+
+def test_the_tests_and_sign_in_failures_read_in_french(superuser, test_taken):
+    index = superuser.get("/admin/").content.decode()
+    assert ">Tests<" in index and ">Échecs de connexion<" in index
+    assert "Assessments" not in index and "Sign in throttles" not in index
+    changelist = superuser.get("/admin/learning/assessment/").content.decode()
+    for heading in ("Compte", "Compétence", "État", "Réponses", "Commencé le", "Terminé le"):
+        assert f">{heading}<" in changelist, heading
+    change = superuser.get(f"/admin/learning/assessment/{test_taken.pk}/change/").content.decode()
+    for heading in ("Question", "Résultat", "Temps passé (secondes)", "Version du moteur"):
+        assert heading in change, heading
+    for english in ("Competence id", "Challenge id", "Outcome", "Time spent", "Answer count"):
+        assert english not in change + changelist, english
+    SignInThrottle.objects.create(identifier="lea.m", failures=2)
+    throttles = superuser.get("/admin/accounts/signinthrottle/").content.decode()
+    assert "Identifiant</a>" in throttles and "Dernier échec</a>" in throttles
