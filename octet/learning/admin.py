@@ -42,11 +42,11 @@ class ProblemReportAdmin(admin.ModelAdmin):
             '<a href="{}?{}">{}</a>', url, urlencode({"locale": report.locale}), report.challenge_id
         )
 
-    @admin.action(description=_("Mark the selected reports as handled"))
+    @admin.action(description=_("Mark the selected reports as handled"), permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet) -> None:
         queryset.update(handled=True)
 
-    @admin.action(description=_("Mark the selected reports as open again"))
+    @admin.action(description=_("Mark the selected reports as open again"), permissions=["change"])
     def mark_open(self, request: HttpRequest, queryset: QuerySet) -> None:
         queryset.update(handled=False)
 

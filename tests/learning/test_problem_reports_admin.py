@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from octet.learning.models import Assessment, ProblemReport
@@ -130,3 +131,19 @@ def test_the_list_cuts_a_long_comment_and_keeps_handled_in_view(french_admin):
     assert headings.index("handled") < headings.index("short_comment"), headings
     whole = french_admin.get(f"/admin/learning/problemreport/{report.pk}/change/")
     assert ending in whole.content.decode()
+
+
+def test_a_staff_user_who_may_only_look_cannot_mark_a_report_handled(client, django_user_model):
+    reader = django_user_model.objects.create_user(
+        "reader", "reader@example.org", "Reader-Pass1", is_staff=True, language="en"
+    )
+    reader.user_permissions.add(Permission.objects.get(codename="view_problemreport"))
+    client.force_login(reader)
+    report = ProblemReport.objects.create(challenge_id="q", locale="fr", category="other")
+    changelist = "/admin/learning/problemreport/"
+    assert "Mark the selected reports as handled" not in client.get(changelist).content.decode()
+
+    client.post(changelist, {"action": "mark_handled", "_selected_action": [report.pk]})
+
+    report.refresh_from_db()
+    assert not report.handled
