@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
@@ -454,23 +454,17 @@ def item_calibration(min_responses: int) -> ItemCalibration | None:
 PREVIEW_FILTERS = ("competence", "type", "q")
 
 
-def _folded(text: str) -> str:
-    """Case and accents ignored: a reviewer finds « réouverture » by typing "reouverture"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def preview_challenges(filters: dict[str, str]) -> list:
     """The challenges a reviewer asked for, in the bank's order (competence, tube, level, id):
     of one competence, of one type, and holding `q` in their id or instruction (fr or en)."""
     competence, kind, words = (filters.get(key, "") for key in PREVIEW_FILTERS)
-    words = _folded(words.strip())
+    words = folded(words.strip())
     found = [
         c
         for c in current_release().challenges.values()
         if (not competence or c.competence_id == competence)
         and (not kind or c.type == kind)
-        and (not words or words in _folded(" ".join((c.id, *c.instruction.values()))))
+        and (not words or words in folded(" ".join((c.id, *c.instruction.values()))))
     ]
     found.sort(key=lambda c: (c.competence_id, c.tube_id, c.level, c.id))
     return found

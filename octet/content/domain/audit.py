@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from octet.content.domain.attachments import AttachmentSpec
-from octet.content.domain.checking import normalise, pretreat, typo_allowance
+from octet.content.domain.checking import folded, normalise, typo_allowance
 from octet.content.domain.model import (
     CHALLENGE_TYPES,
     LOCALES,
@@ -62,8 +61,7 @@ def typo_risks(challenge: Challenge) -> list[str]:
 
 def _words(text: str) -> str:
     """Lower case, no accents, punctuation as spaces, padded: " 1 gb 1 000 mb "."""
-    text = unicodedata.normalize("NFKD", pretreat(text).casefold())
-    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() else " " for c in folded(text))
     return f" {' '.join(text.split())} "
 
 

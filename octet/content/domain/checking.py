@@ -163,10 +163,11 @@ _WORDS = re.compile(r"\w+")
 
 def _negations(text: str) -> frozenset[str]:
     """The negation words of a text: "navigation non privée" gives {"non"}."""
-    return frozenset(_WORDS.findall(_t1_words(text))) & _NEGATION_WORDS
+    return frozenset(_WORDS.findall(folded(text))) & _NEGATION_WORDS
 
 
-def _t1_words(text: str) -> str:
+def folded(text: str) -> str:
+    """The text without case or accents, its words kept apart: "Réouverture" -> "reouverture"."""
     text = unicodedata.normalize("NFKD", pretreat(text).casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -177,7 +178,7 @@ def _is_typo(got: str, want: str, variant: str, negations: frozenset[str], raw: 
         return False
     if negations - _negations(variant):
         return False
-    if _t1_words(raw).split(" ", 1)[0] in _ARTICLES:
+    if folded(raw).split(" ", 1)[0] in _ARTICLES:
         return True  # "une bulle de filtres" begins with an article, not with the prefix "un-"
     got, want = got.casefold(), want.casefold()
     return not any(
