@@ -470,6 +470,34 @@ def preview_challenges(filters: dict[str, str]) -> list:
     return found
 
 
+@dataclass(frozen=True)
+class PreviewPlace:
+    """Where a challenge stands among those a reviewer found, to go to the previous or next."""
+
+    filters: dict[str, str]
+    position: int
+    count: int
+    previous_id: str | None
+    next_id: str | None
+
+
+def preview_place(challenge_id: str, filters: dict[str, str]) -> PreviewPlace:
+    """The challenge's place among `preview_challenges(filters)`; among the whole bank when it is
+    not one of them (reached from elsewhere: a problem report, a typed address)."""
+    ids = [c.id for c in preview_challenges(filters)]
+    if challenge_id not in ids:
+        filters = {}
+        ids = [c.id for c in preview_challenges(filters)]
+    index = ids.index(challenge_id)
+    return PreviewPlace(
+        filters=filters,
+        position=index + 1,
+        count=len(ids),
+        previous_id=ids[index - 1] if index > 0 else None,
+        next_id=ids[index + 1] if index + 1 < len(ids) else None,
+    )
+
+
 def accepted_answers(challenge, locale: str) -> list[tuple[str, tuple[str, ...]]]:
     """Every answer the checker takes for a free-answer challenge, as (label, variants), so that
     a reviewer sees what a learner may type; choices have none (the solution says it all)."""

@@ -731,24 +731,19 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
         verdict = check_answer(challenge, locale, value)
         given = selectors.answer_lines(challenge, locale, value)
     solution = solution_answer(challenge, locale)
-    filters = _preview_filters(request)
-    ids = [c.id for c in selectors.preview_challenges(filters)]
-    if challenge.id not in ids:  # reached from elsewhere (a problem report): the whole bank
-        filters = {}
-        ids = [c.id for c in selectors.preview_challenges(filters)]
-    index = ids.index(challenge.id)
+    place = selectors.preview_place(challenge.id, _preview_filters(request))
     return render(
         request,
         "learning/preview.html",
         {
-            "filter_query": urlencode(filters),
+            "filter_query": urlencode(place.filters),
             "accepted": selectors.accepted_answers(challenge, locale),
             "hint": release.skills[challenge.skill_id].hint.get(locale, ""),
             "tolerances": sorted(challenge.tolerances),
-            "position": index + 1,
-            "count": len(ids),
-            "previous_id": ids[index - 1] if index > 0 else None,
-            "next_id": ids[index + 1] if index + 1 < len(ids) else None,
+            "position": place.position,
+            "count": place.count,
+            "previous_id": place.previous_id,
+            "next_id": place.next_id,
             "display": selectors.challenge_display(challenge, locale, seed=0),
             "locale": locale,
             "verdict": verdict,
