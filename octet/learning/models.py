@@ -164,6 +164,9 @@ class ProblemReport(models.Model):
         TRANSLATION = "translation", _("A translation is wrong")
         OTHER = "other", _("Something else")
 
+    # The report form's comment box takes this many characters (its maxlength), and no more is kept.
+    COMMENT_MAX_LENGTH = 2000
+
     # Named for the content authors who read them in the admin, in their language.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -178,7 +181,7 @@ class ProblemReport(models.Model):
     challenge_id = models.CharField(_("question"), max_length=120)
     locale = models.CharField(_("language of the question"), max_length=8)
     category = models.CharField(_("problem"), max_length=16, choices=Category.choices)
-    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(_("reported on"), auto_now_add=True)
     # Set by an author once the challenge is fixed or the report answered; new reports are open.
     handled = models.BooleanField(_("handled"), default=False)

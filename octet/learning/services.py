@@ -462,7 +462,7 @@ def report_problem(
         challenge_id=challenge_id[:120],
         locale=locale[:8],
         category=category,
-        comment=comment.strip()[:2000],
+        comment=comment.strip()[: ProblemReport.COMMENT_MAX_LENGTH],
     )
 
 

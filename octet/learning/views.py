@@ -39,8 +39,6 @@ from octet.learning.models import Assessment, ProblemReport
 # comes next in the same response, and shows that page at the address given in the other one.
 INLINE_HEADER = "X-Octet-Inline"
 LOCATION_HEADER = "X-Octet-Url"
-# The report's comment box takes this many characters (its maxlength), as the service keeps.
-MAX_COMMENT_LENGTH = 2000
 
 
 def staff_only(view):
@@ -206,7 +204,7 @@ def _keep_typed(
     }
     if not report_sent:  # the report comes back too, to be completed
         kept["category"] = [_posted(request, "category")[:MAX_ANSWER_LENGTH]]
-        kept["comment"] = [_posted(request, "comment")[:MAX_COMMENT_LENGTH]]
+        kept["comment"] = [_posted(request, "comment")[: ProblemReport.COMMENT_MAX_LENGTH]]
     if not (refused or empty) and not any(v.strip() for values in kept.values() for v in values):
         return False
     key = TYPED_SESSION_KEY.format(assessment_id)
@@ -270,6 +268,7 @@ def _challenge_page(
             "report_refused": report_refused,
             "typed": data or {},
             "categories": ProblemReport.Category.choices,
+            "comment_max_length": ProblemReport.COMMENT_MAX_LENGTH,
             "locale": current.locale,
         },
         status=status,
@@ -441,6 +440,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
         {
             "layout": _layout(request),
             "categories": ProblemReport.Category.choices,
+            "comment_max_length": ProblemReport.COMMENT_MAX_LENGTH,
             "assessment": current,
             "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
@@ -481,6 +481,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
         {
             "layout": _layout(request),
             "categories": ProblemReport.Category.choices,
+            "comment_max_length": ProblemReport.COMMENT_MAX_LENGTH,
             "assessment": current,
             "locale": current.locale,
             "competence": current_release().competences[current.competence_id],
