@@ -7,7 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts import services
-from octet.accounts.selectors import email_is_taken, user_by_email
+from octet.accounts.selectors import email_is_taken, normalise_identifier, user_by_email
 from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
 # Django's own message says "adresse de courriel" in French; Octet says "adresse e-mail".
@@ -57,7 +57,7 @@ class SignUpForm(_PersonForm):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalise_identifier(self.cleaned_data["email"])
         if email_is_taken(email):
             raise forms.ValidationError(
                 _("An account already uses this e-mail address. Sign in, or reset your password."),
@@ -120,7 +120,7 @@ class DetailsForm(_PersonForm):
         self.fields["email"].required = bool(user.email)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower() or None
+        email = normalise_identifier(self.cleaned_data["email"]) or None
         if email and email != _current_email(self.user) and email_is_taken(email):
             raise forms.ValidationError(
                 _("Another account already uses this e-mail address."), code="duplicate_email"
@@ -182,7 +182,7 @@ def _confirmed_password(user, password: str, wrong: forms.ValidationError | None
 
 
 def _current_email(user) -> str | None:
-    return (user.email or "").lower() or None
+    return normalise_identifier(user.email or "") or None
 
 
 def _required_name(value: str) -> str:
@@ -217,7 +217,7 @@ class OctetPasswordResetForm(PasswordResetForm):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalise_identifier(self.cleaned_data["email"])
         user = user_by_email(email)
         if user is None:
             raise forms.ValidationError(
