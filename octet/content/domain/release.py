@@ -49,7 +49,7 @@ from octet.content.domain.model import (
 from octet.content.domain.pictures import intrinsic_size
 from octet.content.domain.problems import ContentError, Problem
 from octet.content.domain.yamlfile import MarkedDict, MarkedList, YamlError, line_of, load_yaml
-from octet.core.domain.markdown import slips
+from octet.core.domain.markdown import CODE, slip_line, slips
 from octet.evaluation.domain.params import default_item_params
 
 # Files under content/ a learner's test depends on; the release version hashes exactly these
@@ -72,8 +72,6 @@ FIELD_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)+$")
 MAX_VARIANT_LENGTH = 200
 RAW_HTML = re.compile(r"<[A-Za-z/!][^>]*>")
-CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
-ESCAPED = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]")
 
 # The scenario fields without which a simulator draws an empty world: a search engine without a
 # page, a file manager without a file (content/simulators/README.md marks them required).
@@ -163,24 +161,6 @@ def _raw_html_line(text: str) -> int | None:
         return None
     # a block scalar starts on the line after its key
     return (1 if "\n" in text else 0) + text.count("\n", 0, match.start())
-
-
-def _mark_line(text: str, mark: str) -> int:
-    """Offset of the line where a Markdown mark goes wrong, outside code (0 if not found):
-    for '**', the last one left open; otherwise the first line holding the mark."""
-    text = CODE.sub(lambda m: "\n" * m.group().count("\n"), text)
-    lines = ESCAPED.sub("x", text).split("\n")
-    found, count = 0, 0
-    for index, line in enumerate(lines):
-        if mark == "**":
-            opened = count % 2 == 0
-            count += line.count(mark)
-            if opened and count % 2:
-                found = index
-        elif (line.lstrip().startswith(mark) if mark == "#" else mark in line) and not found:
-            found = index
-    # a block scalar starts on the line after its key
-    return found + (1 if len(lines) > 1 else 0)
 
 
 def display_path(path: Path) -> str:
@@ -355,7 +335,7 @@ class _File:
             self.problem(line + html, f"{what} contains raw HTML (use Markdown)")
             return
         for mark, why in slips(text):
-            self.problem(line + _mark_line(text, mark), f"{what}: {why}")
+            self.problem(line + slip_line(text, mark), f"{what}: {why}")
 
     def scenario(self, scenario: MarkedDict, locale: str, simulator: str, what: str) -> None:
         """Each locale's scenario holds what its simulator needs to draw a world to work in."""

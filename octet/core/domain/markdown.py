@@ -96,8 +96,11 @@ def render_inline(text: str) -> str:
 
 
 _CODE_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+# Code in the Markdown source (fenced or inline), and a back-slash escape ("\*").
+CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+_ESCAPE = r"\\[\\`*_{}\[\]()#+\-.!]"
 # Code first, so that a back-slash inside code (C:\Users\) is not read as an escape.
-_ESCAPED = re.compile(r"(```.*?```|`[^`\n]*`)|\\[\\`*_{}\[\]()#+\-.!]", re.S)
+_ESCAPED = re.compile(rf"({CODE.pattern})|{_ESCAPE}", re.S)
 _HEADING_DROPPED = re.compile(r"<h[156]\b")
 _LINK_DROPPED = re.compile(r"<a (?![^>]*\bhref=)")
 _OPEN_MARKS = (
@@ -133,3 +136,21 @@ def slips(text: str) -> list[tuple[str, str]]:
     words = re.sub(r"<[^>]*>", "", _CODE_HTML.sub("", words))
     found += [(mark, why) for mark, why in _OPEN_MARKS if mark in words]
     return found
+
+
+def slip_line(text: str, mark: str) -> int:
+    """Offset of the line where a `slips` mark goes wrong, outside code (0 if not found): for
+    '**', the last one left open; otherwise the first line holding the mark. A block of several
+    lines counts from the line after its key, as a YAML block scalar does."""
+    text = CODE.sub(lambda m: "\n" * m.group().count("\n"), text)
+    lines = re.sub(_ESCAPE, "x", text).split("\n")
+    found, count = 0, 0
+    for index, line in enumerate(lines):
+        if mark == "**":
+            opened = count % 2 == 0
+            count += line.count(mark)
+            if opened and count % 2:
+                found = index
+        elif (line.lstrip().startswith(mark) if mark == "#" else mark in line) and not found:
+            found = index
+    return found + (1 if len(lines) > 1 else 0)
