@@ -48,6 +48,34 @@ def learner(django_user_model, password):
     )
 
 
+@pytest.fixture
+def superuser(client, django_user_model):
+    """The test client signed in as a French-speaking superuser (the admin's tests)."""
+    admin = django_user_model.objects.create_superuser(
+        "boss", "boss@example.org", "Boss-Pass1", language="fr"
+    )
+    client.force_login(admin)
+    return client
+
+
+@pytest.fixture
+def staff_with(client, django_user_model):
+    """`staff_with("view_user")`: the test client signed in as an English-speaking staff member
+    who holds only that permission (support, a content author)."""
+
+    def sign_in(codename: str):
+        from django.contrib.auth.models import Permission
+
+        person = django_user_model.objects.create_user(
+            "help", "help@example.org", "Help-Pass1", is_staff=True, language="en"
+        )
+        person.user_permissions.add(Permission.objects.get(codename=codename))
+        client.force_login(person)
+        return client
+
+    return sign_in
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole session; a missing Chromium fails loudly, never skips."""

@@ -2,7 +2,6 @@
 whatever their permissions."""
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from octet.accounts.models import SignInThrottle
 
@@ -17,22 +16,8 @@ def learner(django_user_model):
 
 
 @pytest.fixture
-def superuser(client, django_user_model):
-    admin = django_user_model.objects.create_superuser(
-        "boss", "boss@example.org", "Boss-Pass1", language="fr"
-    )
-    client.force_login(admin)
-    return client
-
-
-@pytest.fixture
-def support(client, django_user_model):
-    person = django_user_model.objects.create_user(
-        "help", "help@example.org", "Help-Pass1", is_staff=True, language="en"
-    )
-    person.user_permissions.add(Permission.objects.get(codename="view_user"))
-    client.force_login(person)
-    return client
+def support(staff_with):
+    return staff_with("view_user")
 
 
 @pytest.mark.parametrize(

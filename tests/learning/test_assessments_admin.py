@@ -2,7 +2,6 @@
 they need (the account's number, no name, no answer's content), and nothing they can change."""
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from octet.accounts.models import SignInThrottle
 from octet.learning.models import Answer, Assessment
@@ -33,22 +32,8 @@ def test_taken(django_user_model):
 
 
 @pytest.fixture
-def superuser(client, django_user_model):
-    admin = django_user_model.objects.create_superuser(
-        "boss", "boss@example.org", "Boss-Pass1", language="fr"
-    )
-    client.force_login(admin)
-    return client
-
-
-@pytest.fixture
-def support(client, django_user_model):
-    person = django_user_model.objects.create_user(
-        "help", "help@example.org", "Help-Pass1", is_staff=True, language="en"
-    )
-    person.user_permissions.add(Permission.objects.get(codename="view_assessment"))
-    client.force_login(person)
-    return client
+def support(staff_with):
+    return staff_with("view_assessment")
 
 
 @pytest.mark.parametrize(("who", "wrong"), [("superuser", "faux"), ("support", "wrong")])
