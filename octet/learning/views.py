@@ -174,7 +174,7 @@ def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     current = services.with_current_question(_own_assessment(request, assessment_id))
     if selectors.stage(current) != selectors.QUESTION:
         return redirect(_page_url(current))
-    typed, report_refused, empty = _typed_before_report(request, current)
+    typed, report_refused, empty = _kept_typed(request, current)
     return _challenge_page(
         request, current, data=typed, report_refused=report_refused, empty_warning=empty
     )
@@ -217,7 +217,7 @@ def _keep_typed(
     return True
 
 
-def _typed_before_report(request, current: Assessment) -> tuple[MultiValueDict | None, bool, bool]:
+def _kept_typed(request, current: Assessment) -> tuple[MultiValueDict | None, bool, bool]:
     """What the learner had entered before a report or an empty answer sent without JavaScript,
     whether that report was refused for want of a category, and whether the answer was empty."""
     key = TYPED_SESSION_KEY.format(current.pk)
