@@ -29,6 +29,7 @@ from octet.learning.domain.presentation import (
     MAX_ANSWER_LENGTH,
     answer_from_form,
     other_answers_accepted,
+    result_outcome,
     typed_text,
 )
 from octet.learning.domain.simulators import simulator_page
@@ -489,6 +490,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
             "after": after,
             "gained": after.pix - before.pix,
             "lost": before.pix - after.pix,
+            "outcome": result_outcome(before.level, after.level, before.pix, after.pix),
             "rows": rows,
             "saved": saved,
             "useful": useful,

@@ -134,3 +134,13 @@ def test_the_results_show_the_picture_of_a_question_of_the_last_answers(signed_i
         a.challenge_id for a in shown if current_release().challenges[a.challenge_id].illustration
     }
     assert page.count('class="correction__illustration"') == len(pictured_ids)
+
+
+def test_the_end_of_a_test_says_up_down_beginner_gained_or_unchanged():
+    from octet.learning.domain.presentation import result_outcome
+
+    assert result_outcome(2, 3, 20, 26) == "up"
+    assert result_outcome(4, 2, 36, 22) == "down"  # a lower level, even with no pix before
+    assert result_outcome(0, 0, 0, 3) == "beginner"  # level 0 says so before any pix gained
+    assert result_outcome(3, 3, 26, 30) == "gained"
+    assert result_outcome(3, 3, 26, 26) == "unchanged"  # an improve with nothing right

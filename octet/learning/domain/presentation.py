@@ -146,3 +146,16 @@ def other_answers_accepted(challenge: Challenge, locale: str) -> bool:
     if challenge.type != "qrocm-dep":
         return False
     return len(challenge.groups.get(locale, ())) > (challenge.required or len(challenge.fields))
+
+
+def result_outcome(level_before: int, level_after: int, pix_before: int, pix_after: int) -> str:
+    """What the end of a test tells the learner, as one word the results page words: "up" (a new
+    level), "down" (a lower one: the misses show what to review), "beginner" (level 0), "gained"
+    (pix but the same level) or "unchanged" (nothing gained: read the corrections, try later)."""
+    if level_after > level_before:
+        return "up"
+    if level_after < level_before:
+        return "down"
+    if level_after == 0:
+        return "beginner"
+    return "gained" if pix_after > pix_before else "unchanged"
