@@ -122,9 +122,7 @@ class DetailsForm(_PersonForm):
     def clean_email(self):
         email = normalise_identifier(self.cleaned_data["email"]) or None
         if email and email != _current_email(self.user) and email_is_taken(email):
-            raise forms.ValidationError(
-                _("Another account already uses this e-mail address."), code="duplicate_email"
-            )
+            raise email_taken_error()
         return email
 
     def clean(self):
@@ -179,6 +177,14 @@ def _confirmed_password(user, password: str, wrong: forms.ValidationError | None
     if not attempt.if_wrong.allowed:
         errors.append(forms.ValidationError(throttle_message(attempt.if_wrong), code="throttled"))
     raise forms.ValidationError(errors)
+
+
+def email_taken_error() -> forms.ValidationError:
+    """Another account uses the address: found by the form, or by the service when it was taken
+    between the form's check and the save."""
+    return forms.ValidationError(
+        _("Another account already uses this e-mail address."), code="duplicate_email"
+    )
 
 
 def _current_email(user) -> str | None:

@@ -27,6 +27,7 @@ from octet.accounts.forms import (
     OctetSetPasswordForm,
     SignInForm,
     SignUpForm,
+    email_taken_error,
     throttle_message,
 )
 from octet.accounts.selectors import user_by_identifier
@@ -179,7 +180,7 @@ def edit_details(request: HttpRequest) -> HttpResponse:
                 extra_time=form.cleaned_data["extra_time"],
             )
         except services.EmailAlreadyUsed:
-            form.add_error("email", _("Another account already uses this e-mail address."))
+            form.add_error("email", email_taken_error())
         else:
             if changed:
                 messages.success(request, _("Your details have been saved."))
