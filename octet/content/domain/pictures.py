@@ -15,7 +15,8 @@ VIEW_BOX = re.compile(r"^\s*-?[0-9.]+[\s,]+-?[0-9.]+[\s,]+" + NUMBER + r"[\s,]+"
 
 def intrinsic_size(path: Path) -> tuple[int, int] | None:
     """(width, height) in CSS pixels, or None when the file does not say it plainly."""
-    head = path.read_bytes()[:4096]
+    with path.open("rb") as file:
+        head = file.read(4096)  # the PNG header, or the SVG's root element
     if path.suffix == ".png":
         return _png_size(head)
     return _svg_size(head)
