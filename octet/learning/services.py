@@ -52,6 +52,7 @@ class AnswerStatus(Enum):
     NOT_CURRENT = "not-current"  # not the challenge being asked: refused
     EMPTY = "empty"  # nothing was given: ask to answer or skip
     WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes
+    UNSEEN = "unseen"  # a timed question answered before its page was shown: its clock starts now
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,13 @@ def answer_challenge(
     if challenge is None:  # withdrawn by a new release while it was on screen
         _replace_withdrawn(assessment, now)
         return AnswerResult(AnswerStatus.WITHDRAWN, assessment)
+    if challenge.timer and assessment.current_served_at is None and not skip:
+        # Its page was never sent, so its time was never counted: answering it without ever
+        # seeing the clock would make the timer pointless. The clock starts now, the answer
+        # is not recorded, and the page is shown. Skipping gains nothing and is taken.
+        assessment.current_served_at = now
+        assessment.save(update_fields=["current_served_at"])
+        return AnswerResult(AnswerStatus.UNSEEN, assessment)
     value, empty = answer_from_form(challenge, data)
     per_field: dict = {}
     if skip:

@@ -315,6 +315,14 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 "count. Here is another one."
             ),
         )
+    elif result.status is services.AnswerStatus.UNSEEN:
+        messages.error(
+            request,
+            _(
+                "This question is timed and its page had not been shown, so the answer was not "
+                "recorded. Its time starts now."
+            ),
+        )
     elif result.status is services.AnswerStatus.NOT_CURRENT:
         messages.error(
             request,

@@ -20,6 +20,8 @@ def current_challenge(assessment_id: int):
 def answer_current(client, assessment_id: int, right: bool = True):
     challenge = current_challenge(assessment_id)
     assessment = Assessment.objects.get(pk=assessment_id)
+    if challenge.timer and assessment.current_served_at is None:
+        client.get(f"/assessments/{assessment_id}/")  # its page starts its clock
     return client.post(
         f"/assessments/{assessment_id}/answer", form_for(challenge, assessment.locale, right)
     )

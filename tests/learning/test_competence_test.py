@@ -535,6 +535,53 @@ def test_a_timed_question_starts_its_clock_when_its_page_is_shown(signed_in):
     assert Assessment.objects.get(pk=assessment_id).current_served_at == served_at
 
 
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_timed_question_answered_before_its_page_was_shown_is_not_recorded(signed_in, inline):
+    """Its time was never counted: the answer is refused, the clock starts, the page is shown."""
+    assessment_id = start(signed_in)
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.competence_id == "1.1" and c.validated
+    )
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=timed.id, current_served_at=None
+    )
+    before = timezone.now()
+    response = signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        form_for(timed, "en", right=True),
+        follow=not inline,
+        **(INLINE if inline else {}),
+    )
+    page = response.content.decode()
+    assert not Answer.objects.exists()
+    served_at = Assessment.objects.get(pk=assessment_id).current_served_at
+    assert served_at is not None and served_at >= before
+    assert "its page had not been shown, so the answer was not recorded" in page
+    assert "Its time starts now." in page
+    assert f'name="challenge_id" value="{timed.id}"' in page
+    assert any(f'data-remaining="{timed.timer - s}"' in page for s in (0, 1))
+    # Answered now, from the page shown, it counts.
+    signed_in.post(f"/assessments/{assessment_id}/answer", form_for(timed, "en", right=True))
+    assert Answer.objects.get().outcome == "ok"
+
+
+def test_a_timed_question_can_be_skipped_before_its_page_was_shown(signed_in):
+    assessment_id = start(signed_in)
+    timed = next(
+        c
+        for c in current_release().challenges.values()
+        if c.timer and c.competence_id == "1.1" and c.validated
+    )
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=timed.id, current_served_at=None
+    )
+    data = {**form_for(timed, "en", right=True), "action": "skip"}
+    signed_in.post(f"/assessments/{assessment_id}/answer", data)
+    assert Answer.objects.get().outcome == "skipped"
+
+
 def test_improve_after_4_days_and_reset_after_7(signed_in):
     assessment_id = start(signed_in)
     finish_test(signed_in, assessment_id, right=False)
