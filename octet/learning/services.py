@@ -386,12 +386,25 @@ def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:
     ]
 
 
+def _statuses_before(assessment: Assessment) -> set[str]:
+    """The skills of the competence the learner had a status for when this test started."""
+    if not assessment.improving:  # the whole current knowledge is the test's prior
+        return {e.skill_id for e in _prior_elements(assessment)}
+    elements = engine_elements(
+        assessment.user_id, assessment.competence_id, before=assessment.created_at
+    )
+    return set(knowledge.current_knowledge(elements))
+
+
 def _complete(assessment: Assessment, decision, now: datetime) -> None:
     """Close the test and record the engine's consolidated view of the skills not answered.
 
     The level the engine stopped on comes from that view: a skill the answers of this test
     settled only by inference along its tube (a slip on an easier question, a lucky guess on a
-    harder one) takes the engine's estimate when the two disagree.
+    harder one) takes the engine's estimate when the two disagree, and so does a skill the
+    learner has no status for. A skill this test did not touch keeps the status it had before:
+    an improving test starts without the old failures so that they are asked again, and one
+    that is not asked again stays failed rather than being passed on the engine's guess.
     """
     state = decision.details.get("assessment")
     recorded = dict(
@@ -400,10 +413,16 @@ def _complete(assessment: Assessment, decision, now: datetime) -> None:
         .values_list("skill_id", "status")
     )  # the latest status of each skill in this test
     if state is not None:
+        known_before = _statuses_before(assessment)
         estimated = [
             e
             for e in state.elements
-            if e.source == "inferred" and recorded.get(e.skill_id) != e.status
+            if e.source == "inferred"
+            and (
+                recorded[e.skill_id] != e.status
+                if e.skill_id in recorded
+                else e.skill_id not in known_before
+            )
         ]
         KnowledgeElement.objects.bulk_create(_rows(assessment, estimated, now))
     assessment.state = Assessment.State.COMPLETED
