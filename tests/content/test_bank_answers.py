@@ -103,6 +103,21 @@ RIGHT = [
     ("reuseLicences6-public-domain-year", "fr", "1er janvier 2026"),
     ("programTracing3-two-variables", "fr", "x=x = 6|y=y = 10"),
     ("webPageCode3-recipe-page", "fr", "title=Crêpes faciles|images=3 images"),
+    # a count may name what it counts in the learner's own words
+    ("audioVideo3-frame-count", "fr", "72 images"),
+    ("audioVideo3-frame-count", "en", "72 pictures"),
+    ("storageBackup3-photos-count", "fr", "4 000 clichés"),
+    ("digitalFootprint4-friends-of-friends", "en", "8 persons"),
+    ("digitalFootprint4-friends-of-friends", "en", "8 personnes"),
+    ("socialPrivacySettings5-share-reach", "fr", "680 personnes."),
+    ("sharedCalendars5-ics-recurrence", "fr", "count=6 séances|last=21 octobre 2025"),
+    ("purposeFileFormats3-csv-members", "en", "separator=;|members=7 people"),
+    ("dataProtectionRights6-export-logins", "fr", "date=14 mai 2024|advertisers=5 entreprises"),
+    # a decimal comma or point, whatever the locale
+    ("errorMessages6-backup-log", "fr", "time=22 h 09|free=3.50 Go"),
+    ("homeNetwork4-band", "fr", "la bande 2.4 GHz"),
+    ("searchOperators5-compost-guide", "en", "£15,00"),
+    ("largeFiles5-megapixels", "en", "a=1,92 megapixels|b=4,32 MP"),
 ]
 
 WRONG = [
@@ -126,6 +141,12 @@ WRONG = [
     ("reuseLicences6-public-domain-year", "fr", "2025"),
     ("programTracing3-two-variables", "fr", "x=x = 7|y=y = 10"),
     ("codeDebugging4-adult-operator", "fr", ">"),
+    ("audioVideo3-frame-count", "fr", "72 Mo"),
+    ("audioVideo3-frame-count", "fr", "72 mille"),
+    ("audioVideo3-frame-count", "en", "72 or more"),
+    ("digitalFootprint4-friends-of-friends", "en", "8 per day"),
+    ("sharedCalendars5-ics-recurrence", "fr", "count=6 Go|last=21 octobre 2025"),
+    ("errorMessages6-backup-log", "fr", "time=22 h 09|free=3,5 Mo"),
 ]
 
 

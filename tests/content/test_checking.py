@@ -333,7 +333,23 @@ def test_numeric(number, tolerance, answer, outcome):
         ({"fr": "Total (€) :", "en": "Total (€):"}, ("en", "3.6 $"), "ko"),
         ({"fr": "Nombre de photos :", "en": "Number of photos:"}, ("fr", "3,6 photos"), "ok"),
         ({"fr": "Nombre d'adhérents :"}, ("fr", "3,6 adherent"), "ok"),
-        ({"fr": "Nombre de photos :"}, ("fr", "3,6 images"), "ko"),
+        # a count may name what it counts in other words, never with a unit or a multiplier
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 images"), "ok"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 photos de vacances."), "ok"),
+        ({"en": "Number of people:"}, ("en", "3.6 persons"), "ok"),
+        ({"en": "Number of people:"}, ("en", "3.6 personnes"), "ok"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 Mo"), "ko"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 %"), "ko"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 mille"), "ko"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6k"), "ko"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 photos environ"), "ko"),
+        ({"en": "Number of photos:"}, ("en", "3.6 or more"), "ko"),
+        ({"en": "Number of times:"}, ("en", "3.6 times a day"), "ko"),
+        ({"en": "Number of people:"}, ("en", "3.6 people not 4"), "ko"),
+        ({"fr": "Nombre de photos :"}, ("fr", "3,6 photos sur 8"), "ko"),
+        ({"fr": "Poids (Mo) :"}, ("fr", "3,6 mégaoctets de photos"), "ko"),  # a unit stays exact
+        ({"fr": "Poids (Mo) :"}, ("fr", "3,6 Mo."), "ok"),
+        ({"fr": "Énergie (kWh) :"}, ("fr", "3,6 kilowattheures"), "ok"),
         ({"fr": "Heures :", "en": "Hours:"}, ("en", "3.6 hours"), "ok"),
         ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 h"), "ok"),
         ({"fr": "Heures :", "en": "Hours:"}, ("fr", "3,6 min"), "ko"),
@@ -351,6 +367,47 @@ def test_numeric(number, tolerance, answer, outcome):
 def test_numeric_accepts_the_unit_its_label_names(label, answer, outcome):
     locale, typed = answer
     assert check_answer(numeric("3.6", "0", label), locale, typed).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "label, typed, outcome",
+    [
+        ("Nombre de séances :", "6 séances", "ok"),
+        ("Nombre de séances :", "6 cours", "ok"),  # the count names them in other words
+        ("Nombre de séances :", "6 Mo", "ko"),
+        ("Nombre de séances :", "7 séances", "ko"),
+        ("Nombre de séances :", "6 séances environ", "ko"),
+        ("Espace (Go) :", "6 gigaoctets", "ok"),
+        ("Espace (Go) :", "6 Mo", "ko"),
+        ("Réponse :", "6 séances", "ko"),  # no count or unit named: the variants decide
+    ],
+)
+def test_a_free_answer_may_name_the_count_or_unit_of_its_label(label, typed, outcome):
+    challenge = Challenge(
+        id="c-qroc",
+        type="qroc",
+        label={"fr": label},
+        solutions={"fr": ("6", "six")},
+        tolerances=frozenset({"t1", "t2", "t3"}),
+    )
+    assert check_answer(challenge, "fr", typed).outcome == outcome
+
+
+def test_a_field_of_several_may_name_its_count_too():
+    challenge = Challenge(
+        id="c-ind",
+        type="qrocm-ind",
+        fields=(Field("n", {"en": "Number of members:"}, MappingProxyType({"en": ("7",)})),),
+        tolerances=frozenset({"t1"}),
+    )
+    assert check_answer(challenge, "en", {"n": "7 people"}).ok
+    assert not check_answer(challenge, "en", {"n": "7 thousand"}).ok
+
+
+@pytest.mark.parametrize("typed, outcome", [("2.4 GHz", "ok"), ("2,4 GHz", "ok"), ("24 GHz", "ko")])
+def test_a_decimal_comma_is_a_decimal_point_without_t2_too(typed, outcome):
+    challenge = qroc(["2,4 GHz"], tolerances=("t1",))
+    assert check_answer(challenge, "fr", typed).outcome == outcome
 
 
 def test_parse_number():

@@ -227,18 +227,29 @@ def _same_numbers(got: tuple[_Number, ...], want: tuple[_Number, ...]) -> bool:
     return len(got) == len(want) and all(a.same(b) for a, b in zip(got, want, strict=True))
 
 
+_MARK_BETWEEN_DIGITS = re.compile(r"(?<=\d),(?=\d)")
+
+
+def _one_decimal_mark(text: str) -> str:
+    """A comma between digits read as a point, so that "3,5 Go" is "3.5 GB" without t2 too:
+    the numbers themselves are compared apart, and a comma there never changes them."""
+    return _MARK_BETWEEN_DIGITS.sub(".", text)
+
+
 def _accepts(got: str, raw: str, variants: Iterable[str], tolerances: frozenset[str]) -> bool:
     """Does an answer (`raw` as typed, `got` normalised) match one of the variants?
 
     A final full stop is ignored when the variant has none, even without t2: "3.2.2." is 3.2.2.
+    A decimal comma is a decimal point, even without t2: "2,4 GHz" is "2.4 GHz".
     No tolerance may change a number: the answer holds the very numbers of its variant.
     """
     if not got:
         return False
+    got = _one_decimal_mark(got)
     forms = (got, got[:-1]) if got.endswith(".") and len(got) > 1 else (got,)
     negations, numbers = _negations(raw), _numbers(raw)
     for variant in variants:
-        want = _expected_form(variant, tolerances)
+        want = _one_decimal_mark(_expected_form(variant, tolerances))
         if not want or not _same_numbers(numbers, _variant_numbers(variant)):
             continue
         if got == want or (len(forms) == 2 and not want.endswith(".") and forms[1] == want):
@@ -338,8 +349,24 @@ def check_qroc(challenge: Challenge, locale: str, answer: object) -> Verdict:
     if isinstance(answer, Mapping):  # a one-field form may still send {"answer": ...}
         answer = answer.get("answer")
     variants = challenge.solutions.get(locale, ())
-    ok = isinstance(answer, str) and matches_any(answer, variants, challenge.tolerances)
+    label = challenge.label.get(locale, "")
+    ok = isinstance(answer, str) and _matches_counted(answer, variants, challenge.tolerances, label)
     return _verdict({"answer": ok})
+
+
+def _matches_counted(answer: str, variants: Iterable[str], tolerances: Iterable[str], label: str):
+    """`matches_any`, and a number with the unit or the count its label names ("Nombre de
+    séances :") is its number alone, as for a numeric challenge: "6 séances" or "6 sessions"
+    for a variant "6"; "3,5 Go" for "3,5" under "Espace (Go) :", but never "3,5 Mo"."""
+    variants = tuple(variants)
+    if matches_any(answer, variants, tolerances):
+        return True
+    units = label_units(label)
+    number = _number_part(answer, units)
+    if number is answer or not isinstance(number, str):
+        return False
+    bare = tuple(_number_part(v, units) for v in variants)
+    return matches_any(number, [v for v in bare if isinstance(v, str)], tolerances)
 
 
 def _field_answers(challenge: Challenge, answer: object) -> dict[str, str]:
@@ -352,7 +379,9 @@ def check_qrocm_ind(challenge: Challenge, locale: str, answer: object) -> Verdic
     given = _field_answers(challenge, answer)
     per_field = {
         f.key: f.key in given
-        and matches_any(given[f.key], f.solutions.get(locale, ()), challenge.tolerances)
+        and _matches_counted(
+            given[f.key], f.solutions.get(locale, ()), challenge.tolerances, f.label.get(locale, "")
+        )
         for f in challenge.fields
     }
     return _verdict(per_field)
@@ -420,17 +449,44 @@ _SAME_UNIT = [
         "go gb gigaoctet gigaoctets gigabyte gigabytes",
         "mo mb megaoctet megaoctets megabyte megabytes",
         "ko kb kilooctet kilooctets kilobyte kilobytes",
+        "to tb teraoctet teraoctets terabyte terabytes",
+        "octet octets byte bytes",
         "€ eur euro euros",
         "% pourcent pourcents percent pct",
         "s sec secs seconde secondes second seconds",
         "min mins mn minute minutes",
         "h heure heures hour hours",
+        "j jour jours day days",
         "cm centimetre centimetres centimeter centimeters",
+        "mm millimetre millimetres millimeter millimeters",
+        "m metre metres meter meters",
+        "km kilometre kilometres kilometer kilometers",
         "px pixel pixels",
-        "kwh",
+        "kwh kilowattheure kilowattheures kilowatt-heure kilowatt-heures kilowatthour"
+        " kilowatthours kilowatt-hour kilowatt-hours",
         "an ans annee annees year years",
     )
 ]
+# Other words for what a count counts, where dropping an "s" is not enough ("Number of people:").
+_SAME_THING = [frozenset(group.split()) for group in ("personne personnes person persons people",)]
+# After a count ("Nombre de photos :"), a learner may name what is counted in words of their
+# own ("72 images", "8 persons", "7 membres"): the number is what is asked. But not with a word
+# that changes the number: a unit ("72 Mo"), a multiplier ("72 mille"), a comparison or an
+# approximation ("72 ou plus", "72 environ"), a share ("4 par semaine") or a negation.
+_COUNT_CHANGERS = """
+    mille milles million millions milliard milliards thousand thousands billion billions k md mds
+    mrd bn douzaine douzaines dozen dozens dizaine dizaines centaine centaines hundred hundreds
+    demi demie half quart quarter tiers third thirds plus moins more less fewer least most over
+    under max maximum minimum mini environ about around approx approximately presque almost
+    nearly pres roughly par per each chacun chacune chaque fois times
+"""
+_CHANGES_A_COUNT = (
+    frozenset(_COUNT_CHANGERS.split())
+    | {word for group in _SAME_UNIT for word in group}
+    | _NEGATION_WORDS
+)
+_COUNT_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_COUNT_TAIL = re.compile(r"(?:[^\W\d_]+(?:['-][^\W\d_]+)* ?){1,4}[.!]?")
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,30})\)\s*:?$")
 _COUNTED_IN_LABEL = re.compile(r"^(?:nombre d(?:e |')|number of )([^():]{1,30}?)\s*:?$", re.I)
 _NUMBER_WITH_WORDS = re.compile(
@@ -438,25 +494,48 @@ _NUMBER_WITH_WORDS = re.compile(
 )
 
 
-def label_units(label: str) -> frozenset[str]:
+@dataclass(frozen=True)
+class Units:
+    """What may stand beside the number of a label: its unit's spellings, after t1, and
+    whether the label counts things, so that other words for them are accepted too."""
+
+    words: frozenset[str] = frozenset()
+    count: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def label_units(label: str) -> Units:
     """The words that may follow (or, for a currency, precede) the number, after t1.
 
     From the unit between brackets at the end of the label ("Espace (Go) :") or the label itself
     ("Heures :"), with its other spellings, or from what a count counts ("Nombre de photos :"
-    allows "photos" and "photo").
+    allows "photos", "photo" and other words for them: see `_count_tail`).
     """
     label = pretreat(label)
     if unit := _UNIT_IN_LABEL.search(label):
         word = _t1(unit.group(1))
-        return next((group for group in _SAME_UNIT if word in group), frozenset({word}))
+        return Units(next((group for group in _SAME_UNIT if word in group), frozenset({word})))
     if counted := _COUNTED_IN_LABEL.match(label):
         word = _t1(counted.group(1))
-        return frozenset({word, word.removesuffix("s")})
+        words = next((group for group in _SAME_UNIT + _SAME_THING if word in group), None)
+        return Units(words or frozenset({word, word.removesuffix("s")}), count=True)
     word = _t1(label.removesuffix(":"))  # the label is the unit itself: "Heures :"
-    return next((group for group in _SAME_UNIT if word in group), frozenset())
+    return Units(next((group for group in _SAME_UNIT if word in group), frozenset()))
 
 
-def _number_part(text: object, units: frozenset[str]) -> object:
+def _count_tail(text: str, units: Units) -> bool:
+    """Do the words after a count only name what is counted ("images", "personnes de l'équipe")?"""
+    if not units.count or not _COUNT_TAIL.fullmatch(text):
+        return False
+    words = [_t1(word) for word in _COUNT_WORDS.findall(text)]
+    return all(
+        word in units.words or (len(word) > 1 and word not in _CHANGES_A_COUNT) for word in words
+    )
+
+
+def _number_part(text: object, units: Units) -> object:
     """The number of "12,5 €", "€12.50" or "4000 photos" when the words are the label's unit."""
     if not isinstance(text, str) or not units:
         return text
@@ -466,17 +545,21 @@ def _number_part(text: object, units: frozenset[str]) -> object:
     before, after = _t1(parts["before"]), _t1(parts["after"])
     if before and after:
         return text
+    if after.endswith(".") and after[:-1] in units.words:
+        after = after[:-1]  # "72 photos." ends a sentence
     words = before or after
-    return parts["number"] if not words or words in units else text
+    if not words or words in units.words or (after and _count_tail(parts["after"], units)):
+        return parts["number"]
+    return text
 
 
 _HOURS = next(group for group in _SAME_UNIT if "h" in group)
 _HOURS_AND_MINUTES = re.compile(r"(\d{1,4}) ?(?:h|:) ?([0-5]\d) ?(?:min|mn)?", re.I)
 
 
-def _hours_and_minutes(text: object, units: frozenset[str]) -> Decimal | None:
+def _hours_and_minutes(text: object, units: Units) -> Decimal | None:
     """A duration in hours written "11 h 30" or "11:30", as a French learner writes 11.5 h."""
-    if units != _HOURS or not isinstance(text, str):
+    if units.words != _HOURS or not isinstance(text, str):
         return None
     parts = _HOURS_AND_MINUTES.fullmatch(pretreat(text))
     if not parts:
