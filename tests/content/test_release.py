@@ -225,6 +225,14 @@ def test_current_release_is_loaded_once(monkeypatch):
         current_release.cache_clear()
 
 
+def test_a_qcu_may_give_its_one_right_position_without_brackets(bank):
+    edit(bank, COMPETENCE, "solution: [2]", "solution: 2")
+    quotes = load_release(bank).challenges["searchOperators1-quotes"]
+    assert quotes.solution == (2,)
+    assert check_answer(quotes, "fr", "2").ok
+    assert not check_answer(quotes, "fr", "1").ok
+
+
 def test_broken_fixture_reports_every_problem_with_path_and_line():
     with pytest.raises(ContentError) as caught:
         load_release(FIXTURES / "broken")
@@ -276,6 +284,19 @@ def test_broken_fixture_reports_every_problem_with_path_and_line():
             "solution: [1, 2, 3]",
             "solution: [1, 2, 3]",
             "challenge searchOperators1-several: every proposal is right; nothing to choose",
+        ),
+        (
+            "solution: [1, 3]",
+            "solution: 1",
+            "solution: 1",
+            "challenge searchOperators1-several: a qcm's solution is the list of its right"
+            " positions, even when only one is right: write [1]",
+        ),
+        (
+            "solution: [1, 3]",
+            'solution: "1, 3"',
+            'solution: "1, 3"',
+            "challenge searchOperators1-several: solution must be a list of 1-based positions",
         ),
         (
             'en: "Which operators exist?"}',

@@ -892,6 +892,14 @@ class _Loader:
                 file.markdown(item, where, f"{what}: proposals.{locale} item {index + 1}")
         raw = node.get("solution")
         if isinstance(raw, int) and not isinstance(raw, bool):
+            # A qcu has one right answer: `solution: 2` says it as well as `[2]` (SCHEMA.md). A
+            # qcm lists its right answers: one number there is a list whose others were lost.
+            if kind == "qcm":
+                file.problem(
+                    line_of(node, "solution"),
+                    f"{what}: a qcm's solution is the list of its right positions, even when"
+                    f" only one is right: write [{raw}]",
+                )
             raw = [raw]
         positions: list[int] = []
         if not isinstance(raw, list) or not all(
