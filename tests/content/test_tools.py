@@ -173,17 +173,32 @@ def test_main_runs_check(capsys):
     assert capsys.readouterr().out.startswith("content OK")
 
 
-def test_check_wants_t3_off_for_numbers_and_dates(bank):
+def test_check_leaves_t3_on_for_a_plain_number(bank):
+    # t3 never changes a number: on "2021" it can only touch what is around it
     path = bank / "competences" / "1.1.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"\n *tolerances: \[t1, t2\]\n", "\n", text, count=1), encoding="utf-8")
     code, lines = run("check", bank)
+    assert (code, len(lines)) == (0, 1), lines
+    assert lines[0].startswith("content OK")
+
+
+def test_check_wants_t3_off_for_a_date_written_with_letters(bank):
+    path = bank / "competences" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n *tolerances: \[t1, t2\]\n", "\n", text, count=1)
+    text = text.replace(
+        "solutions: {fr: [2021], en: [2021]}", 'solutions: {fr: [2021, "mars 2021"], en: [2021]}'
+    )
+    path.write_text(text, encoding="utf-8")
+    code, lines = run("check", bank)
     assert code == 1
     assert lines[0].endswith(
-        "competences/1.1.yaml:89: challenge searchOperators2-notes: '2021' is mostly digits,"
+        "competences/1.1.yaml:89: challenge searchOperators2-notes: 'mars 2021' is mostly digits,"
         " where a typo t3 forgives is another answer ('12 mai' for '12 mars'); set tolerances:"
         " [t1, t2]"
     )
+    assert len(lines) == 2  # the plain '2021' beside it is not flagged
 
 
 def test_t3_off_for_dates_is_why_the_check_asks_it():
@@ -197,6 +212,29 @@ def test_t3_off_for_dates_is_why_the_check_asks_it():
     assert check_answer(date, "fr", "12 mai 2021").outcome == "ok"
     assert check_answer(date, "fr", "12 mars 2022").outcome == "ko"
     assert audit.typo_risks(date) == ["12 mars 2021"]
+
+
+@pytest.mark.parametrize(
+    "variant, risky",
+    [
+        ("2021", False),  # a year: t3 cannot change a number
+        ("12/03/2021", False),
+        ("4.1", False),
+        ("1 536", False),
+        ("12 mars 2021", True),
+        ("512 Go", True),  # "512 Mo" is one typo away
+        ("BRS-2026-084517", True),
+        ("Windows 10", False),  # mostly letters: "Windows 11" is refused by its number
+    ],
+)
+def test_t3_risk_is_letters_a_short_allowance_cannot_protect(variant, risky):
+    challenge = Challenge(
+        id="v",
+        type="qroc",
+        solutions={"fr": (variant,)},
+        tolerances=frozenset({"t1", "t2", "t3"}),
+    )
+    assert audit.typo_risks(challenge) == ([variant] if risky else [])
 
 
 def test_check_refuses_a_hint_that_quotes_the_answer_of_a_question_of_its_skill(bank):

@@ -46,15 +46,21 @@ def _free_variants(challenge: Challenge) -> list[str]:
 
 
 def typo_risks(challenge: Challenge) -> list[str]:
-    """Variants that are mostly digits (a year, a date, a code) while t3 forgives a typo:
-    one changed digit is another valid-looking answer, so t3 must be off (SCHEMA.md)."""
+    """Variants that are mostly digits but hold letters (a date, a code, a size) while t3
+    forgives a typo: the digits buy an allowance as large as the letters, so one changed word is
+    another valid-looking answer ("12 mai 2021" for "12 mars 2021", "512 Mo" for "512 Go",
+    "BRT-2026" for "BRS-2026"), and t3 must be off (SCHEMA.md).
+
+    A variant without letters ("2021", "12/03/2021", "4.1") is no risk: no tolerance changes a
+    number, so t3 can only touch what is around its numbers."""
     if "t3" not in challenge.tolerances:
         return []
     risky = []
     for variant in _free_variants(challenge):
         form = normalise(variant, challenge.tolerances)
         digits = sum(ch.isdigit() for ch in form)
-        if typo_allowance(form) and digits * 2 >= len(form) and variant not in risky:
+        letters = sum(ch.isalpha() for ch in form)
+        if typo_allowance(form) and letters and digits * 2 >= len(form) and variant not in risky:
             risky.append(variant)
     return risky
 
