@@ -118,6 +118,15 @@ RIGHT = [
     ("homeNetwork4-band", "fr", "la bande 2.4 GHz"),
     ("searchOperators5-compost-guide", "en", "£15,00"),
     ("largeFiles5-megapixels", "en", "a=1,92 megapixels|b=4,32 MP"),
+    # a date's leading zeros and the article before it, where t3 is off for the date
+    ("sharedCalendars2-poll-result", "fr", "le 14 juin 2025"),
+    ("sharedCalendars2-poll-result", "fr", "14/6/2025"),
+    ("teamTasks3-task-card", "fr", "left=2|due=le 18 avril 2025"),
+    ("sharingLinks4-link-settings", "fr", "forwarded=oui|until=le 31 août 2025"),
+    ("reuseLicences6-public-domain-year", "fr", "le 1 janvier 2026"),
+    ("sharedCalendars5-ics-recurrence", "fr", "count=6|last=le 21 octobre 2025"),
+    ("documentReview5-accept-reject", "en", "day=Thursday|time=10.00 a.m."),
+    ("errorMessages6-backup-log", "en", "time=10:09 p.m.|free=3.5 GB"),
 ]
 
 WRONG = [
@@ -147,6 +156,8 @@ WRONG = [
     ("digitalFootprint4-friends-of-friends", "en", "8 per day"),
     ("sharedCalendars5-ics-recurrence", "fr", "count=6 Go|last=21 octobre 2025"),
     ("errorMessages6-backup-log", "fr", "time=22 h 09|free=3,5 Mo"),
+    ("sharedCalendars2-poll-result", "fr", "le 15 juin 2025"),
+    ("onlineProcedures4-form-formats", "fr", "birthdate=7 mars 2011|start=2027-04-09"),
 ]
 
 

@@ -410,6 +410,23 @@ def test_a_decimal_comma_is_a_decimal_point_without_t2_too(typed, outcome):
     assert check_answer(challenge, "fr", typed).outcome == outcome
 
 
+@pytest.mark.parametrize(
+    "typed, outcome",
+    [
+        ("12/5/2024", "ok"),  # a leading zero is not needed, even without t3
+        ("12.5.2024", "ok"),
+        ("le 12/05/2024", "ok"),  # nor is an article before the number
+        ("the 12/05/2024", "ok"),
+        ("12/6/2024", "ko"),
+        ("le 12/06/2024", "ko"),
+        ("12/05/24", "ko"),  # another number
+    ],
+)
+def test_a_date_without_t3_forgives_leading_zeros_and_an_article(typed, outcome):
+    challenge = qroc(["12/05/2024"], tolerances=("t1", "t2"))
+    assert check_answer(challenge, "fr", typed).outcome == outcome
+
+
 def test_parse_number():
     assert parse_number("1 234,5") == Decimal("1234.5")
     assert parse_number("+7") == Decimal(7)

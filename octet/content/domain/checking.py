@@ -87,9 +87,18 @@ def _t2(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Zeros before a digit, at the start of a run of digits: "05/03" is written "5/3" as well.
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
 def normalise(text: str, tolerances: Iterable[str]) -> str:
+    """The form of a free answer that is compared, under the tolerances.
+
+    Leading zeros are dropped whatever the tolerances: the numbers themselves are compared
+    apart (`_same_numbers`), where a leading zero counts only in a decimal part ("0,05").
+    """
     tolerances = set(tolerances)
-    text = pretreat(text)
+    text = _LEADING_ZEROS.sub("", pretreat(text))
     if "t1" in tolerances:
         text = _t1(text)
     if "t2" in tolerances:
@@ -240,7 +249,8 @@ def _accepts(got: str, raw: str, variants: Iterable[str], tolerances: frozenset[
     """Does an answer (`raw` as typed, `got` normalised) match one of the variants?
 
     A final full stop is ignored when the variant has none, even without t2: "3.2.2." is 3.2.2.
-    A decimal comma is a decimal point, even without t2: "2,4 GHz" is "2.4 GHz".
+    A decimal comma is a decimal point, even without t2: "2,4 GHz" is "2.4 GHz"; an article
+    before a number is left out: "le 14 juin" is "14 juin".
     No tolerance may change a number: the answer holds the very numbers of its variant.
     """
     if not got:
@@ -256,7 +266,14 @@ def _accepts(got: str, raw: str, variants: Iterable[str], tolerances: frozenset[
             return True
         if "t3" in tolerances and _is_typo(got, want, variant, negations, raw):
             return True
+    typed = pretreat(raw)
+    if (bare := _ARTICLE_BEFORE_NUMBER.sub("", typed, count=1)) != typed:
+        return _accepts(normalise(bare, tolerances), bare, variants, tolerances)
     return False
+
+
+# "le 14 juin", "the 6th", "on 12 June", "la 4.8.2": an article before a number adds nothing.
+_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:le|la|les|the|on) (?=\d)", re.I)
 
 
 # --- numbers -------------------------------------------------------------------------------
