@@ -427,6 +427,25 @@ def test_a_date_without_t3_forgives_leading_zeros_and_an_article(typed, outcome)
     assert check_answer(challenge, "fr", typed).outcome == outcome
 
 
+@pytest.mark.parametrize(
+    "variant, typed, outcome",
+    [
+        ("09:05", "9:05", "ok"),  # an hour's padding
+        ("9 h 05", "09 h 05", "ok"),
+        ("14.05.2024", "14.5.2024", "ok"),
+        ("CR_03-02-2025.pdf", "CR_3-2-2025.pdf", "ko"),  # a file name keeps its zeros
+        ("2025-03-12_v01.docx", "2025-03-12_v1.docx", "ko"),
+        ("#000000", "#0", "ko"),  # a colour code too
+        ("#FF0000", "#FF00", "ko"),
+        ("BRS-2026-084517", "BRS-2026-84517", "ko"),
+        ("0,05", "0,5", "ko"),  # and a decimal part
+    ],
+)
+def test_leading_zeros_are_forgiven_in_dates_and_hours_only(variant, typed, outcome):
+    challenge = qroc([variant], tolerances=("t1",))
+    assert check_answer(challenge, "fr", typed).outcome == outcome
+
+
 def test_parse_number():
     assert parse_number("1 234,5") == Decimal("1234.5")
     assert parse_number("+7") == Decimal(7)

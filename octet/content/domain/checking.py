@@ -87,18 +87,35 @@ def _t2(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# Zeros before a digit, at the start of a run of digits: "05/03" is written "5/3" as well.
-_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+# A date's day and month ("05/03/2024", "05-03-2024", "05.03.24", "05/03") and an hour before
+# its minutes ("09:05", "09 h 05"), where a leading zero is only padding. Elsewhere it may be
+# part of the answer: a version "v01", a colour "#000000", a file name "CR_03-02-2025.pdf".
+_PADDED_DATE = re.compile(
+    r"(?<![\w/.,#-])(\d{1,2})(?:/(\d{1,2})(/\d{2,4})?|([.,-])(\d{1,2})(\4\d{2,4}))"
+    r"(?![\w/-]|[.,]\w)"
+)
+_PADDED_HOUR = re.compile(r"(?<![\w:.,#/-])0(\d)(?= ?[:.hH] ?\d{2}(?!\d))")
+
+
+def _unpadded_date(match: re.Match[str]) -> str:
+    day, month, year = (match[1], match[2], match[3]) if match[2] else match.group(1, 5, 6)
+    mark = "/" if match[2] else match[4]
+    return f"{int(day)}{mark}{int(month)}{year or ''}"
+
+
+def _unpadded(text: str) -> str:
+    """ "05/03/2024" is "5/3/2024" and "09:05" is "9:05", whatever the tolerances."""
+    return _PADDED_HOUR.sub(r"\1", _PADDED_DATE.sub(_unpadded_date, text))
 
 
 def normalise(text: str, tolerances: Iterable[str]) -> str:
     """The form of a free answer that is compared, under the tolerances.
 
-    Leading zeros are dropped whatever the tolerances: the numbers themselves are compared
-    apart (`_same_numbers`), where a leading zero counts only in a decimal part ("0,05").
+    A date's day and month and a time's hour lose their leading zero whatever the tolerances
+    (`_unpadded`): the numbers themselves are compared apart (`_same_numbers`).
     """
     tolerances = set(tolerances)
-    text = _LEADING_ZEROS.sub("", pretreat(text))
+    text = _unpadded(pretreat(text))
     if "t1" in tolerances:
         text = _t1(text)
     if "t2" in tolerances:
