@@ -967,6 +967,76 @@ def test_robot_reports_its_run_in_french(host):
     }
 
 
+# The server judges a robot challenge by running the program the simulator reports
+# (octet/content/domain/robot.py): on each of these boards and starting programs, the
+# simulator's own run and the server's must end the same way, at the same cell.
+R4 = ["forward", "left", "right", "repeat"]
+AGREEMENT = [
+    ({"map": ["#######", "#>...G#", "#######"]}, [{"repeat": 4, "do": ["forward"]}]),
+    ({"map": ["#######", "#>...G#", "#######"]}, [{"repeat": 5, "do": ["forward"]}]),
+    ({"map": ["#######", "#>...G#", "#######"]}, [{"repeat": 3, "do": ["forward"]}]),
+    ({"map": ["..G", ">.."]}, ["right", "forward"]),  # off the board
+    ({"map": ["#####", "#>.", "#..G#", "#####"]}, ["forward", "forward"]),  # past a short row
+    (
+        {"map": ["#####", "#>.", "#..G#", "#####"]},
+        ["forward", "right", "forward", "left", "forward"],
+    ),
+    ({"map": ["#####", "#>*.#", "#.*G#", "#####"]}, ["forward", "forward", "right", "forward"]),
+    (
+        {"map": ["#####", "#>*.#", "#.*G#", "#####"]},
+        ["forward", "right", "forward", "left", "forward"],
+    ),
+    (
+        {"map": ["#####", "#>*.#", "#.*G#", "#####"], "blocks": [*R4, "pick"]},
+        ["forward", "right", "forward", "left", "forward"],
+    ),
+    (
+        {"map": ["#####", "#>*.#", "#.*G#", "#####"], "blocks": [*R4, "pick"]},
+        ["forward", "pick", "right", "forward", "pick", "left", "forward"],
+    ),
+    ({"map": ["#####", "#>**#", "#####"]}, [{"repeat": 2, "do": ["forward"]}]),  # no flag
+    (
+        {"map": ["#######", "#>....#", "#.###.#", "#.#G#.#", "#.#.#.#", "#.....#", "#######"]},
+        [{"repeat": 4, "do": [{"repeat": 4, "do": ["forward"]}, "right"]}],
+    ),
+    ({"map": ["#G#", "#.#", "#^#"]}, [{"repeat": 2, "do": []}, "forward", "forward"]),
+    ({"map": ["#v#", "#.#", "#G#"]}, ["left", "left", "forward"]),
+    (  # too many blocks: refused by both, never run
+        {"map": ["#######", "#>...G#", "#######"], "max_blocks": 3},
+        ["forward", "forward", "forward", "forward"],
+    ),
+    (  # too long to run: refused by both
+        {"map": ["#######", "#>...G#", "#######"]},
+        [{"repeat": 99, "do": [{"repeat": 99, "do": ["left"]}]}],
+    ),
+]
+
+
+@pytest.mark.browser
+def test_robot_and_the_server_run_every_program_alike(host):
+    robot = pytest.importorskip("octet.content.domain.robot")
+    report = {"result": "result", "program": "program", "where": "position"}
+    for board, program in AGREEMENT:
+        scenario = {"blocks": R4, **board, "program": program, "report": report}
+        sim = host("robot", scenario, locale="en")
+        sim.page.emulate_media(reduced_motion="reduce")
+        sim.frame.get_by_role("button", name="▶ Run").click()
+        text = robot.program_text(robot.starting_program(scenario))
+        server = robot.judge(scenario, text)
+        if server.outcome == "refused":
+            status = sim.frame.get_by_role("status")
+            status.filter(has_text=re.compile("Too many blocks|takes too long")).wait_for()
+            assert sim.answers() == [], (board, program)
+            continue
+        answer = sim.last_answer()
+        assert answer["program"] == text
+        row, column = server.position
+        assert (answer["result"], answer["where"]) == (server.outcome, f"{row + 1},{column + 1}"), (
+            board,
+            program,
+        )
+
+
 # --- the challenges' own scenarios ---------------------------------------------------------
 
 QUANTITIES = {
