@@ -722,3 +722,136 @@ def test_an_illustration_keeps_the_size_its_file_gives(bank):
     edit(bank, COMPETENCE, "file: boxed.svg", "file: shot.png")
     picture = load_release(bank).challenges["searchOperators1-quotes"].illustration
     assert (picture.width, picture.height) == (640, 400)
+
+
+ROBOT_CHALLENGE = """              - id: searchOperators2-robot
+                type: qrocm-ind
+                status: validated
+                instruction: {fr: "Amenez le robot au drapeau.", en: "Take the robot to the flag."}
+                embed:
+                  simulator: robot
+                  height: 400
+                  scenario:
+                    fr:
+                      map: ["#####", "#>.G#", "#####"]
+                      max_blocks: 2
+                      report: {program: program}
+                    en:
+                      map: ["#####", "#>.G#", "#####"]
+                      max_blocks: 2
+                      report: {program: program}
+                fields:
+                  - key: program
+                    label: {fr: "Programme :", en: "Program:"}
+                    judge: robot
+                    solutions: {fr: ["répéter 2 (avancer)"], en: ["forward, forward"]}
+                explanation: {fr: "Deux pas.", en: "Two steps."}
+"""
+PARAMS_THEN_LEVEL_3 = (
+    "                params: {difficulty: 0.3, discrimination: 1.4}\n          - level: 3"
+)
+
+
+def with_robot_challenge(bank: Path, old: str = "", new: str = "") -> str:
+    """Add a robot challenge judged by its program to the bank (its last `old` changed to `new`:
+    the English scenario's rather than the French one); returns the competence file's text."""
+    shutil.copy(BASIC.parents[3] / "content" / "simulators" / "robot.html", bank / "simulators")
+    before, found, after = ROBOT_CHALLENGE.rpartition(old) if old else ("", "", ROBOT_CHALLENGE)
+    assert found == old
+    challenge = before + new + after
+    head, tail = PARAMS_THEN_LEVEL_3.split("\n")
+    edit(bank, COMPETENCE, PARAMS_THEN_LEVEL_3, f"{head}\n{challenge}{tail}")
+    return (bank / COMPETENCE).read_text(encoding="utf-8")
+
+
+def test_a_field_the_robot_judges_is_right_when_its_program_reaches_the_goal(bank):
+    with_robot_challenge(bank)
+    challenge = load_release(bank).challenges["searchOperators2-robot"]
+    assert challenge.fields[0].judge == "robot"
+    for locale in ("fr", "en"):
+        for program in ("repeat 2 (forward)", "avancer, avancer", "Repeat 2 times [Move forward]"):
+            assert check_answer(challenge, locale, {"program": program}).ok, (locale, program)
+        for wrong in (
+            "success",
+            "réussite",
+            "forward",
+            "forward, forward, forward",
+            "",
+            "x" * 10**6,
+        ):
+            assert not check_answer(challenge, locale, {"program": wrong}).ok, (locale, wrong)
+    verdict = check_answer(challenge, "en", {"program": "forward, forward, left, left, left, left"})
+    assert verdict.per_field == {"program": False}  # 6 blocks, at most 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "messages"),
+    [
+        (
+            "judge: robot",
+            "judge: referee",
+            "judge: referee",
+            ["field program judge must be one of robot"],
+        ),
+        (
+            "simulator: robot",
+            "simulator: webmail",
+            "                fields:",
+            [
+                "field program is judged by the robot, but the challenge embeds no robot"
+                " simulator with a scenario"
+            ],
+        ),
+        (
+            'en: ["forward, forward"]',
+            'en: ["success"]',
+            "solutions: {fr:",
+            [
+                "field program 'en' solution 'success' does not lead the robot to its goal"
+                " (unknown block 'success')"
+            ],
+        ),
+        (
+            'en: ["forward, forward"]',
+            'en: ["forward, forward, left, left"]',
+            "solutions: {fr:",
+            [
+                "field program 'en' solution 'forward, forward, left, left' does not lead the"
+                " robot to its goal (too many blocks: 4, at most 2)"
+            ],
+        ),
+        (
+            'en: ["forward, forward"]',
+            'en: ["repeat 3 (forward)"]',
+            "solutions: {fr:",
+            [
+                "field program 'en' solution 'repeat 3 (forward)' does not lead the robot to"
+                " its goal (the robot hit a wall)"
+            ],
+        ),
+        (
+            "report: {program: program}",
+            "report: {program: result}",
+            "                    en:",
+            [
+                "embed scenario.en must report the program into the field the robot judges:"
+                " report: {program: program}"
+            ],
+        ),
+        (
+            'map: ["#####", "#>.G#", "#####"]\n                      max_blocks: 2',
+            'map: ["#####", "#..G#", "#####"]\n                      max_blocks: 0',
+            "                    en:",
+            [
+                "embed scenario.en: 'map' must hold one robot (^ > v <), not 0",
+                "embed scenario.en: 'max_blocks' must be a whole number of at least 1",
+            ],
+        ),
+    ],
+)
+def test_a_malformed_robot_judge_is_refused_at_its_line(bank, old, new, marker, messages):
+    text = with_robot_challenge(bank, old, new)
+    line = text[: text.index(marker, text.index("searchOperators2-robot"))].count("\n") + 1
+    assert problems(bank) == [
+        f"competences/1.1.yaml:{line}: challenge searchOperators2-robot: {m}" for m in messages
+    ]

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from octet.content.domain.model import Challenge
+from octet.content.domain import robot
+from octet.content.domain.model import Challenge, Field
 
 MAX_FIELD_LENGTH = 10_000
 T3_RATIO = 0.25
@@ -409,12 +410,27 @@ def _field_answers(challenge: Challenge, answer: object) -> dict[str, str]:
     return {f.key: v for f in challenge.fields if isinstance(v := answer.get(f.key), str)}
 
 
+def judged(challenge: Challenge, field: Field, locale: str, text: str) -> bool:
+    """A field with a judge: the robot runs the program on the scenario of the locale."""
+    scenarios = challenge.embed.scenario if challenge.embed is not None else None
+    if field.judge == "robot" and isinstance(scenarios, Mapping):
+        return robot.judge(scenarios.get(locale), text).success
+    return False
+
+
 def check_qrocm_ind(challenge: Challenge, locale: str, answer: object) -> Verdict:
     given = _field_answers(challenge, answer)
     per_field = {
         f.key: f.key in given
-        and _matches_counted(
-            given[f.key], f.solutions.get(locale, ()), challenge.tolerances, f.label.get(locale, "")
+        and (
+            judged(challenge, f, locale, given[f.key])
+            if f.judge
+            else _matches_counted(
+                given[f.key],
+                f.solutions.get(locale, ()),
+                challenge.tolerances,
+                f.label.get(locale, ""),
+            )
         )
         for f in challenge.fields
     }

@@ -12,6 +12,9 @@ from types import MappingProxyType
 
 LOCALES = ("fr", "en")
 CHALLENGE_TYPES = ("qcu", "qcm", "qroc", "qrocm-ind", "qrocm-dep", "numeric")
+# How a qrocm-ind field may be judged instead of by its solutions: "robot" runs the program it
+# holds on the challenge's robot scenario (octet/content/domain/robot.py).
+JUDGES = ("robot",)
 CHALLENGE_STATUSES = ("draft", "validated", "archived")
 TOLERANCES = ("t1", "t2", "t3")
 TUTORIAL_KINDS = ("better", "more")
@@ -135,11 +138,16 @@ class Skill:
 
 @dataclass(frozen=True)
 class Field:
-    """One input of a qrocm challenge; `solutions` is empty for qrocm-dep (see groups)."""
+    """One input of a qrocm challenge; `solutions` is empty for qrocm-dep (see groups).
+
+    A field with a `judge` is right when the judge says so (its `solutions` are then right
+    answers given as examples, the first one shown in the corrections).
+    """
 
     key: str
     label: Text
     solutions: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
+    judge: str = ""  # "" (the solutions) or one of JUDGES
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from octet.content.domain import robot
 from octet.content.domain.checking import check_answer, matches_any, pretreat, solution_answer
 from octet.content.domain.model import (
     CHALLENGE_STATUSES,
     CHALLENGE_TYPES,
+    JUDGES,
     LOCALES,
     MAX_LEVEL,
     MIN_LEVEL,
@@ -745,6 +747,7 @@ class _Loader:
         if not ident or not kind or not self.unique(file, "challenge", ident, node):
             return None
         challenge = Challenge(**values)
+        self.judged_fields(file, node, challenge)
         if len(self.problems) == before:
             self.answer_once(file, node, challenge)
         self.challenges[ident] = challenge
@@ -962,7 +965,7 @@ class _Loader:
             spec = file.mapping(item, node, "fields", f"{what} field")
             if spec is None:
                 continue
-            allowed = {"key", "label", "solutions"} if with_solutions else {"key", "label"}
+            allowed = {"key", "label", "solutions", "judge"} if with_solutions else {"key", "label"}
             file.keys(spec, allowed, f"{what} field")
             key = file.string(spec, "key", f"{what} field")
             if key and not FIELD_KEY.match(key):
@@ -978,7 +981,15 @@ class _Loader:
                 if with_solutions
                 else MappingProxyType({})
             )
-            fields.append(Field(key, file.text(spec, "label", f"{what} field {key}"), solutions))
+            judge = file.string(spec, "judge", f"{what} field {key}", required=False)
+            if judge and judge not in JUDGES:
+                file.problem(
+                    line_of(spec, "judge"),
+                    f"{what}: field {key} judge must be one of {', '.join(JUDGES)}",
+                )
+                judge = ""
+            label = file.text(spec, "label", f"{what} field {key}")
+            fields.append(Field(key, label, solutions, judge))
         if not fields and "fields" in node:
             file.problem(line_of(node, "fields"), f"{what}: needs at least one field")
         return tuple(fields)
@@ -1053,12 +1064,71 @@ class _Loader:
             "tolerance": tolerance,
         }
 
+    def judged_fields(self, file: _File, node: MarkedDict, challenge: Challenge) -> None:
+        """A field the robot judges needs a robot scenario that can judge programs, in each
+        locale, and that reports the program into that very field."""
+        what = f"challenge {challenge.id}"
+        for f in challenge.fields:
+            if f.judge != "robot":
+                continue
+            embed = challenge.embed
+            if (
+                embed is None
+                or embed.simulator != "robot"
+                or not isinstance(embed.scenario, Mapping)
+                or not embed.scenario
+            ):
+                file.problem(
+                    line_of(node, "fields"),
+                    f"{what}: field {f.key} is judged by the robot, but the challenge embeds"
+                    " no robot simulator with a scenario",
+                )
+                continue
+            scenarios = node["embed"]["scenario"]
+            for locale in LOCALES:
+                scenario = embed.scenario.get(locale)
+                line = line_of(scenarios, locale)
+                for problem in robot.scenario_problems(scenario):
+                    file.problem(line, f"{what}: embed scenario.{locale}: {problem}")
+                report = scenario.get("report") if isinstance(scenario, Mapping) else None
+                if not isinstance(report, Mapping) or report.get(f.key) != "program":
+                    file.problem(
+                        line,
+                        f"{what}: embed scenario.{locale} must report the program into the field"
+                        f" the robot judges: report: {{{f.key}: program}}",
+                    )
+
+    def judged_solutions(
+        self, file: _File, node: MarkedDict, challenge: Challenge, locale: str
+    ) -> bool:
+        """Every solution of a field the robot judges leads the robot to its goal; False (and
+        the problems said) if one does not."""
+        what, right = f"challenge {challenge.id}", True
+        scenarios = challenge.embed.scenario if challenge.embed is not None else None
+        specs = [s for s in node.get("fields") or () if isinstance(s, MarkedDict)]
+        for f in challenge.fields:
+            if f.judge != "robot" or not isinstance(scenarios, Mapping):
+                continue
+            spec = next((s for s in specs if s.get("key") == f.key), node)
+            for v in f.solutions.get(locale, ()):
+                run = robot.judge(scenarios.get(locale), v)
+                if not run.success:
+                    right = False
+                    why = run.reason or f"the run ends {run.outcome}"
+                    file.problem(
+                        line_of(spec, "solutions", line_of(node)),
+                        f"{what}: field {f.key} {locale!r} solution {v!r} does not lead the"
+                        f" robot to its goal ({why})",
+                    )
+        return right
+
     def answer_once(self, file: _File, node: MarkedDict, challenge: Challenge) -> None:
         """The author's own answer must pass the real checker, in every locale and variant."""
         what = f"challenge {challenge.id}"
         for locale in LOCALES:
             answer = solution_answer(challenge, locale)
-            if not check_answer(challenge, locale, answer).ok:
+            judged_right = self.judged_solutions(file, node, challenge, locale)
+            if judged_right and not check_answer(challenge, locale, answer).ok:
                 file.problem(
                     line_of(node),
                     f"{what}: the checker rejects its own {locale!r} solution {answer!r}",
@@ -1071,6 +1141,7 @@ class _Loader:
                     (f"field {f.key}", (v,))
                     for f in challenge.fields
                     for v in f.solutions.get(locale, ())
+                    if not f.judge
                 ]
             elif challenge.type == "qrocm-dep":
                 variants = [("groups", (v,)) for g in challenge.groups.get(locale, ()) for v in g]
