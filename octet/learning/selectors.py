@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
+from octet.content.domain import robot
 from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
@@ -315,11 +318,12 @@ class ChallengeDisplay:
     instruction: str
     proposals: list[tuple[int, str]]
     label: str
-    fields: list[tuple[str, str]]
+    fields: list[tuple[str, str, str]]  # key, label, help ("" if none)
     illustration: tuple[str, str, int, int] | None
     attachments: list[str]
     timer: int | None
     embed_height: int | None
+    board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -334,12 +338,113 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         instruction=render(challenge.instruction.get(locale, "")),
         proposals=[(p, render_inline(proposals[p - 1])) for p in order],
         label=render_inline(challenge.label.get(locale, "")),
-        fields=[(f.key, render_inline(f.label.get(locale, f.key))) for f in challenge.fields],
+        fields=[
+            (f.key, render_inline(f.label.get(locale, f.key)), field_help(challenge, f, locale))
+            for f in challenge.fields
+        ],
         illustration=illustration_of(challenge, locale),
         attachments=attachment_names(challenge, locale),
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
+        board=robot_board(challenge, locale),
     )
+
+
+def _robot_scenario(challenge, locale: str):
+    """The robot scenario that judges one of the challenge's fields, or None."""
+    if challenge.embed is None or not any(f.judge == "robot" for f in challenge.fields):
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    return scenario if scenario is not None and "map" in scenario else None
+
+
+def field_help(challenge, field, locale: str) -> str:
+    """How to write the answer of a field the robot judges: its program, in the blocks' words
+    of the question's language (the robot also reads those of the other language)."""
+    scenario = _robot_scenario(challenge, locale) if field.judge == "robot" else None
+    if scenario is None:
+        return ""
+    board = robot.board_of(scenario)
+    words = robot.WORDS.get(locale, robot.WORDS["en"])
+    palette = [b for b in board.blocks if b in words]
+    moves = [b for b in palette if b in robot.MOVES]
+    with translation.override(locale):
+        text = _(
+            "Without the simulator, type the program here, its blocks separated by commas: %s."
+        ) % ", ".join(words[b] for b in palette)
+        if "repeat" in palette and moves:
+            example = robot.program_text((robot.Repeat(3, tuple(moves[:2])),), locale)
+            text += " " + _("A repeat holds its blocks between brackets: %s.") % example
+        text += " " + _("Running the program in the simulator writes it here.")
+    return text
+
+
+@dataclass(frozen=True)
+class RobotBoard:
+    """A robot board in words and as a text map, for a learner whose browser runs no script."""
+
+    size: str
+    robot: str
+    rows_intro: str
+    rows: list[str]
+    picture: list[str]  # the map's rows, as the content writes them
+    legend: str
+    starting_program: str  # "" if the learner starts from nothing
+    limit: str  # "" if there is no limit
+
+
+def robot_board(challenge, locale: str) -> RobotBoard | None:
+    scenario = _robot_scenario(challenge, locale)
+    if scenario is None:
+        return None
+    board = robot.board_of(scenario)
+    row, column, facing = board.start
+    with translation.override(locale):
+        directions = {
+            "N": pgettext("the robot faces", "up"),
+            "E": pgettext("the robot faces", "right"),
+            "S": pgettext("the robot faces", "down"),
+            "W": pgettext("the robot faces", "left"),
+        }
+        rows = []
+        for told in robot.board_rows(board):
+            runs = ", ".join(
+                str(a) if a == b else _("%(first)s to %(last)s") % {"first": a, "last": b}
+                for a, b in told.runs
+            )
+            count = sum(b - a + 1 for a, b in told.runs)
+            parts = [
+                ngettext("column %(columns)s", "columns %(columns)s", count) % {"columns": runs}
+            ]
+            parts += [_("flag in column %s") % c for c in told.flags]
+            parts += [_("star in column %s") % c for c in told.stars]
+            rows.append(
+                _("Row %(row)s: %(cells)s.") % {"row": told.number, "cells": ", ".join(parts)}
+            )
+        start = robot.starting_program(scenario)
+        limit = int(board.max_blocks) if board.max_blocks >= 1 else 0
+        return RobotBoard(
+            size=_("Board of %(rows)s rows and %(columns)s columns.")
+            % {"rows": len(board.rows), "columns": board.width},
+            robot=_("The robot starts in row %(row)s, column %(column)s, facing %(way)s.")
+            % {"row": row + 1, "column": column + 1, "way": directions[facing]},
+            rows_intro=_("Open cells, row by row (all the others are walls):"),
+            rows=rows,
+            picture=list(board.rows),
+            legend=_(
+                "On the map: # a wall, . an open cell, G the flag, * a star, and the robot as"
+                " an arrow pointing the way it faces (^ up, > right, v down, < left)."
+            ),
+            starting_program=(
+                _("The program to start from: %s.") % robot.program_text(start, locale)
+                if start
+                else ""
+            ),
+            limit=ngettext("At most %(count)s block.", "At most %(count)s blocks.", limit)
+            % {"count": limit}
+            if limit
+            else "",
+        )
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:

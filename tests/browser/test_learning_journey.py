@@ -330,6 +330,54 @@ def test_a_simulator_fills_the_answer_and_the_server_judges_it(page, learner, pa
     assert answer.value == {"airplane": "no", "network": "Diallo-Home"}
 
 
+def test_a_program_built_in_the_robot_simulator_is_run_again_by_the_server(page, learner, password):
+    """The robot reports the program, not "success": the server runs it on the board."""
+    t = TEXT["en"]
+    challenge = current_release().challenges["algorithmSteps2-robot-corridor"]
+    assessment = open_question(page, learner, password, challenge)
+    page.emulate_media(reduced_motion="reduce")
+    simulator = page.frame_locator("iframe[data-simulator]")
+    simulator.get_by_role("button", name="▶ Run").wait_for()
+    assert_accessible(page)  # the field and its help too
+    simulator.get_by_label("times").fill("7")
+    for block in ("+ Repeat", "+ Move forward", "+ End of repeat"):
+        simulator.get_by_role("button", name=block).press("Enter")
+    simulator.get_by_role("button", name="▶ Run").press("Enter")
+    simulator.get_by_text("Well done: the robot reached its goal!").wait_for()
+    page.wait_for_function(
+        "document.getElementById('field-program').value === 'repeat 7 (forward)'"
+    )
+    assert page.get_by_label("Program:").input_value() == "repeat 7 (forward)"
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert (answer.outcome, answer.value) == ("ok", {"program": "repeat 7 (forward)"})
+
+
+def test_without_javascript_the_robot_board_is_told_and_the_program_typed(
+    no_js_page, learner, password
+):
+    page, t = no_js_page, TEXT["fr"]
+    learner.language = "fr"
+    learner.save()
+    challenge = current_release().challenges["algorithmSteps4-robot-stairs"]
+    assessment = open_question(page, learner, password, challenge, t)
+    board = page.locator(".robot-board")
+    assert board.get_by_role("listitem").all_inner_texts() == [
+        "Ligne 2\u00a0: colonne 6, drapeau en colonne 6.",
+        "Ligne 3\u00a0: colonnes 5\u00a0à 6.",
+        "Ligne 4\u00a0: colonnes 4\u00a0à 5.",
+        "Ligne 5\u00a0: colonnes 3\u00a0à 4.",
+        "Ligne 6\u00a0: colonnes 2\u00a0à 3.",
+    ]
+    assert "tourné vers la droite" in board.inner_text()
+    field = page.get_by_label("Programme")
+    assert "répéter 3 (avancer, gauche)" in page.locator("#field-program-help").inner_text()
+    field.fill("Répéter 4 fois [avancer ; tourner à gauche ; avancer ; tourner à droite]")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
+
+
 def plain_question(competence_id, kind="qcu"):
     """An untimed question of the competence and type, without a simulator or a file."""
     return next(

@@ -275,3 +275,94 @@ def test_a_starting_program_is_read_as_the_simulator_reads_it():
     scenario = {"program": [{"repeat": 6, "do": ["forward"]}, "right", {"repeat": 3, "do": []}]}
     assert robot.starting_program(scenario) == (Repeat(6, ("forward",)), "right", Repeat(3, ()))
     assert robot.starting_program({}) == ()
+
+
+# --- the bank's robot challenges -------------------------------------------------------------
+
+BANK = {
+    "algorithmSteps2-robot-corridor": {
+        "right": [
+            "repeat 7 (forward)",
+            "répéter 7 (avancer)",
+            "Répéter 7 fois [ Avancer ]",
+            "repeat 1 (repeat 7 (forward))",  # 3 blocks: at the limit
+            "repeat 7 (forward), left",  # on the flag, whichever way it faces
+        ],
+        "too_many": [
+            "forward, forward, forward, forward, forward, forward, forward",
+            "left, right, repeat 7 (forward)",
+        ],
+        "crash": ["repeat 8 (forward)", "left, repeat 7 (forward)"],
+        "short": ["repeat 6 (forward)"],
+    },
+    "algorithmSteps4-robot-stairs": {
+        "right": [
+            "repeat 4 (forward, left, forward, right)",
+            "répéter 4 (avancer, gauche, avancer, droite)",
+            "repeat 4 (move forward; turn left; move forward; turn right)",
+            "Répéter 4 fois [avancer ; tourner à gauche ; avancer ; tourner à droite]",
+        ],
+        "too_many": ["forward, left, forward, right, repeat 3 (forward, left, forward, right)"],
+        "crash": ["repeat 4 (forward, forward, left)", "repeat 5 (forward, left, forward, right)"],
+        "short": ["repeat 3 (forward, left, forward, right)"],
+    },
+    "codeDebugging4-robot-short-loop": {
+        "right": [
+            "repeat 6 (forward), right, repeat 3 (forward), right, repeat 5 (forward)",
+            "répéter 6 (avancer), droite, répéter 3 (avancer), droite, répéter 5 (avancer)",
+            "Repeat 6 [move forward]; turn right; repeat 3 [move forward]; turn right;"
+            " repeat 5 [move forward]",
+        ],
+        "too_many": [  # 8 blocks at most: one more turn is too many
+            "repeat 6 (forward), right, forward, forward, forward, right, repeat 5 (forward)",
+            "repeat 6 (forward), right, repeat 3 (forward), right, repeat 5 (forward), left",
+        ],
+        "crash": ["repeat 7 (forward)", "repeat 6 (forward), right, repeat 4 (forward)"],
+        # the program as it comes, with its bug: one cell short of the flag
+        "short": ["repeat 6 (forward), right, repeat 3 (forward), right, repeat 4 (forward)"],
+    },
+}
+
+
+def bank_challenge(challenge_id):
+    from octet.content.domain.release import current_release
+
+    return current_release().challenges[challenge_id]
+
+
+@pytest.mark.parametrize("challenge_id", sorted(BANK))
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_the_banks_robot_challenges_judge_the_program_not_a_word(challenge_id, locale):
+    from octet.content.domain.checking import check_answer, solution_answer
+
+    challenge = bank_challenge(challenge_id)
+    (field,) = challenge.fields
+    assert field.judge == "robot"
+    scenario = challenge.embed.scenario[locale]
+    assert scenario["report"] == {field.key: "program"}
+    assert check_answer(challenge, locale, solution_answer(challenge, locale)).ok
+    cases = BANK[challenge_id]
+    for program in cases["right"]:
+        assert check_answer(challenge, locale, {field.key: program}).ok, program
+    for word in ("success", "réussite", "réussi", "succès", "Success!", ""):
+        assert not check_answer(challenge, locale, {field.key: word}).ok, word
+    expected = {"too_many": "refused", "crash": "crash", "short": "incomplete"}
+    for kind, outcome in expected.items():
+        for program in cases[kind]:
+            assert judge(scenario, program).outcome == outcome, program
+            assert not check_answer(challenge, locale, {field.key: program}).ok, program
+
+
+def test_the_shortest_programs_of_the_bank_use_the_blocks_the_instruction_allows():
+    # the instructions promise 3, 5 and 8 blocks at most: the first solution fits
+    for challenge_id, limit in (
+        ("algorithmSteps2-robot-corridor", 3),
+        ("algorithmSteps4-robot-stairs", 5),
+        ("codeDebugging4-robot-short-loop", 8),
+    ):
+        challenge = bank_challenge(challenge_id)
+        for locale in ("fr", "en"):
+            assert challenge.embed.scenario[locale]["max_blocks"] == limit
+            assert f"{limit} bl" in challenge.instruction[locale]
+            run = judge(challenge.embed.scenario[locale], challenge.fields[0].solutions[locale][0])
+            assert run.success and run.blocks <= limit

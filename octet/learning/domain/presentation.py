@@ -142,7 +142,9 @@ def other_answers_accepted(challenge: Challenge, locale: str) -> bool:
     """Is the expected answer one right answer among others? So for several fields that take
     any of more groups than they are (two sound formats out of ten): the correction then says
     "one right answer" rather than "expected answer", and the learner does not think the others
-    wrong."""
+    wrong. So too for a field judged by running a program: any program that works is right."""
+    if any(f.judge for f in challenge.fields):
+        return True
     if challenge.type != "qrocm-dep":
         return False
     return len(challenge.groups.get(locale, ())) > (challenge.required or len(challenge.fields))
