@@ -35,8 +35,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @post_only("core:home")
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the account and in a cookie."""
-    language = request.POST.get("language", "")
     response = redirect(ours(request, request.POST.get("next"), "/"))
+    return choose_language(request, request.POST.get("language", ""), response)
+
+
+def choose_language(request: HttpRequest, language: str, response: HttpResponse) -> HttpResponse:
+    """`response`, having switched the interface to `language` (when it is one of Octet's): on
+    the account of a signed-in person, otherwise in the session until the next sign-in, and in a
+    cookie. Also used by a page whose language switch sends its own form (the question's)."""
     if language not in dict(settings.LANGUAGES):
         return response
     translation.activate(language)
@@ -69,13 +75,31 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent with an expired or missing security token (settings.CSRF_FAILURE_VIEW).
 
     Usually the token was renewed meanwhile: a sign-in or sign-out in another tab. Nothing was
-    done; the page offers the way back to the form's page. The technical `reason` is not shown:
+    done; the page offers the way back to the form's page. A form that carried what the person
+    typed (`decorators.kept_when_expired`: a question's answer) is offered back whole instead,
+    as hidden fields of a form with a new token: the person chooses to send it, and it is only
+    kept for the form's page, never acted on. The technical `reason` is not shown:
     CsrfViewMiddleware logs it (logger `django.security.csrf`, with the path).
     """
     back = ours(request, request.headers.get("Referer"))  # the page the form was sent from
     # The language switch on this page comes back to the form's page, not to the action.
     request.shown_at = back or reverse("core:home")
-    return render(request, "core/csrf_failure.html", {"back": back}, status=403)
+    context = {"back": back}
+    match = request.resolver_match
+    keep = getattr(match.func, "kept_when_expired", None) if match else None
+    if keep and request.method == "POST":
+        context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)
+        context["kept"] = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in EXPIRED_FORM_LEFT_OUT
+            for value in values
+        ]
+    return render(request, "core/csrf_failure.html", context, status=403)
+
+
+# What the expired-form page does not send again: the expired token, and the buttons pressed.
+EXPIRED_FORM_LEFT_OUT = {"csrfmiddlewaretoken", "action", "language"}
 
 
 # Shown if even the 500 page cannot be rendered: plain HTML, no template, no translation.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/continue", views.continue_test, name="continue"),
     path("assessments/<int:assessment_id>/results", views.results, name="results"),
     path("assessments/<int:assessment_id>/report", views.report, name="report"),
+    path("assessments/<int:assessment_id>/back", views.back_to_question, name="back-to-question"),
     path("tutorials/", views.tutorials, name="tutorials"),
     path("tutorials/<str:tutorial_id>/save", views.save_tutorial, name="save-tutorial"),
     path("tutorials/<str:tutorial_id>/rate", views.rate_tutorial, name="rate-tutorial"),

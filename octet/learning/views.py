@@ -20,9 +20,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from octet.content.domain.checking import check_answer, solution_answer
 from octet.content.domain.model import CHALLENGE_TYPES
 from octet.content.domain.release import current_release
-from octet.core.decorators import post_only, sign_in_first
+from octet.core.decorators import kept_when_expired, post_only, sign_in_first
 from octet.core.domain.markdown import render as render_markdown
 from octet.core.navigation import ours
+from octet.core.views import choose_language
 from octet.learning import selectors, services
 from octet.learning.domain.presentation import (
     FIELD_PREFIX,
@@ -231,6 +232,20 @@ def _kept_typed(request, current: Assessment) -> tuple[MultiValueDict | None, bo
     return typed, bool(kept.get("refused")), bool(kept.get("empty"))
 
 
+@kept_when_expired("learning:back-to-question")
+@sign_in_first(_when_signed_out(ANSWER_KEPT))
+@post_only("learning:assessment", "assessment_id")
+def back_to_question(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """The question's form sent to be kept, not answered: without JavaScript, by the language
+    switch of the question's page (its buttons send that form here, `language` set, so that what
+    is being typed is not lost), or from the expired-form page (`core.views.csrf_failure`).
+    What it carried comes back on the question (`_kept_typed`), in the language chosen."""
+    current = _own_assessment(request, assessment_id)
+    _keep_typed(request, current.pk, _posted(request, "challenge_id"), report_sent=False)
+    response = redirect("learning:assessment", current.pk)
+    return choose_language(request, request.POST.get("language", ""), response)
+
+
 def _challenge_page(
     request,
     current: Assessment,
@@ -271,11 +286,18 @@ def _challenge_page(
             "categories": ProblemReport.Category.choices,
             "comment_max_length": ProblemReport.COMMENT_MAX_LENGTH,
             "locale": current.locale,
+            # Without JavaScript the header's language switch sends the question's form, so
+            # that what is being typed comes back on the question in the other language.
+            "language_switch": {
+                "form": "challenge-form",
+                "action": reverse("learning:back-to-question", args=[current.pk]),
+            },
         },
         status=status,
     )
 
 
+@kept_when_expired("learning:back-to-question")
 @sign_in_first(_when_signed_out(ANSWER_KEPT))
 @post_only("learning:assessment", "assessment_id")
 def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
@@ -508,6 +530,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
     )
 
 
+@kept_when_expired("learning:back-to-question")
 @sign_in_first(_when_signed_out(REPORT_KEPT))
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:

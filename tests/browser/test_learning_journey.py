@@ -446,6 +446,34 @@ def test_the_language_switch_stays_on_a_question_reached_without_a_page_load(
     assert page.locator(QUESTION).get_attribute("value") == assessment.current_challenge_id
 
 
+@pytest.mark.parametrize("javascript", [False, True])
+def test_the_language_switch_keeps_the_answer_being_typed(
+    browser, live_server, learner, password, javascript
+):
+    """The header's switch sends the question's form, which comes back filled in French."""
+    page = next(_page(browser, live_server, javascript=javascript))
+    challenge = plain_question("1.1", "qroc")
+    assessment = open_question(page, learner, password, challenge)
+    page.wait_for_load_state()
+    page.locator("#answer-input").fill("half typed")
+    page.locator("details.report summary").click()
+    page.locator("#report-comment").fill("Pas clair")
+    with page.expect_navigation():
+        page.locator('.language-switch button[value="fr"]').click()
+    assert page.url == f"{page.base}/assessments/{assessment.pk}/"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("#answer-input").input_value() == "half typed"
+    assert page.locator("#report-comment").input_value() == "Pas clair"
+    assert not Answer.objects.exists()
+    page.get_by_role("button", name=TEXT["fr"]["validate"], exact=True).click()
+    page.wait_for_function(
+        "() => !document.querySelector('#answer-input')"
+        " || document.querySelector('#answer-input').value === ''"
+    )
+    assert Answer.objects.get().value == "half typed"
+    page.context.close()
+
+
 def test_reset_asks_for_confirmation_on_an_accessible_page(page, client, learner, password):
     client.force_login(learner)
     finish_test(client, start_by_http(client, "1.1"), right=True)

@@ -104,6 +104,7 @@
     document.querySelectorAll("form.language-switch input[name=next]").forEach(function (input) {
       input.value = target.pathname + target.search;
     });
+    pointLanguageSwitch();
     window.scrollTo(0, 0);
     // The heading, as a screen reader announces a new page: "Question 2", "Your last answers";
     // or, when the page opens with a message ("this answer was not recorded", "you have not
@@ -279,6 +280,26 @@
     });
   }
 
+  // On a question, the language switch sends the question's form to its data-keep address
+  // (views.back_to_question), so that what is being typed comes back on the question in the
+  // other language, even where this tab keeps no draft; elsewhere, its own form. The server sets
+  // it so in a page loaded whole; this keeps it so once <main> shows another page.
+  function pointLanguageSwitch() {
+    var form = testQuestion();
+    var keep = form && form.getAttribute("data-keep");
+    document.querySelectorAll("form.language-switch button[name=language]").forEach(function (b) {
+      if (keep) {
+        b.setAttribute("form", form.id);
+        b.setAttribute("formaction", keep);
+        b.setAttribute("formnovalidate", "");
+      } else {
+        b.removeAttribute("form");
+        b.removeAttribute("formaction");
+        b.removeAttribute("formnovalidate");
+      }
+    });
+  }
+
   function forgetDraft(form) {
     var store = storage();
     if (store && form.id === "challenge-form") store.removeItem(draftKey(form));
@@ -379,6 +400,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var sender = event.submitter || (pressed && pressed.form === form ? pressed : null);
+    if (sender && sender.closest(".language-switch")) return;  // a page load, the form kept
     if (sender && sender.hasAttribute("data-report-send")) { report(event, form, sender); return; }
     if (form.hasAttribute("data-tutorial")) { tutorial(event, form, sender); return; }
     var inline = form.hasAttribute("data-inline");
@@ -399,6 +421,7 @@
     });
   });
 
+  pointLanguageSwitch();
   restoreDraft();
   startTimer();
 })();
