@@ -2,7 +2,7 @@
 
 import pytest
 
-from octet.learning import selectors
+from octet.learning import selectors, services
 from octet.learning.models import Assessment, SavedTutorial, TutorialFeedback
 from tests.browser.conftest import assert_accessible, assert_fits_phone_width
 from tests.browser.test_learning_journey import TEXT, sign_in
@@ -75,5 +75,47 @@ def test_without_javascript_save_comes_back_to_the_same_correction(
     item.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     assert "/checkpoint#answer-" in page.url
+    assert page.get_by_text("Tutorial saved in “My tutorials”.").is_visible()
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+
+
+def test_on_my_tutorials_save_and_useful_act_in_place_too(page, client, learner, password):
+    """A tutorial removed stays listed, now to be saved back, and the page is not reloaded."""
+    at_a_checkpoint(client, learner)
+    saved = selectors.recommended_tutorial_ids(learner, "en")[0]
+    services.save_tutorial(learner, saved)
+    sign_in(page, learner, password, TEXT["en"])
+    page.goto(page.base + "/tutorials/")
+    page.wait_for_load_state()
+    page.evaluate("window.notReloaded = true")
+    item = page.locator("section[aria-labelledby=saved-title] .tutorial").first
+
+    item.get_by_role("button", name="Saved").click()
+    item.get_by_role("status").filter(has_text="Tutorial removed from your list.").wait_for()
+    assert focused(page).startswith("Save")
+    assert not SavedTutorial.objects.filter(user=learner).exists()
+    item.get_by_role("button", name="Save").click()
+    item.get_by_role("status").filter(has_text="Tutorial saved in “My tutorials”.").wait_for()
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+
+    item.get_by_role("button", name="Useful").click()
+    item.get_by_role("status").filter(has_text="Thank you for your feedback.").wait_for()
+    assert focused(page) == "Marked useful"
+    assert TutorialFeedback.objects.filter(user=learner, useful=True).count() == 1
+    assert page.evaluate("window.notReloaded")
+    assert_accessible(page)
+
+
+def test_without_javascript_my_tutorials_saves_by_a_page_load(
+    no_js_page, client, learner, password
+):
+    page = no_js_page
+    at_a_checkpoint(client, learner)
+    sign_in(page, learner, password, TEXT["en"])
+    page.goto(page.base + "/tutorials/")
+    item = page.locator("section[aria-labelledby=recommended-title] .tutorial").first
+    item.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/tutorials/#saved-title")
     assert page.get_by_text("Tutorial saved in “My tutorials”.").is_visible()
     assert SavedTutorial.objects.filter(user=learner).count() == 1

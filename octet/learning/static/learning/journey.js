@@ -1,5 +1,5 @@
-// Octet's test pages (profile, question, checkpoint, results): small enhancements only; every
-// action also works without JavaScript.
+// Octet's test pages (profile, question, checkpoint, results) and My tutorials: small
+// enhancements only; every action also works without JavaScript.
 (function () {
   "use strict";
   var tick = null;
