@@ -31,6 +31,7 @@ from octet.accounts.forms import (
     throttle_message,
 )
 from octet.accounts.selectors import user_by_identifier
+from octet.core import once
 from octet.core.decorators import post_only, sign_in_first
 from octet.core.navigation import ours
 
@@ -169,6 +170,10 @@ def account(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_details(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and once.already_done(request):
+        # The second copy of a double tap: the first saved, and nothing differs now.
+        messages.success(request, _("Your details have been saved."))
+        return redirect("accounts:account")
     form = DetailsForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -183,6 +188,7 @@ def edit_details(request: HttpRequest) -> HttpResponse:
             form.add_error("email", email_taken_error())
         else:
             if changed:
+                once.done(request)
                 messages.success(request, _("Your details have been saved."))
             else:
                 messages.info(request, _("Nothing to save: your details are unchanged."))
@@ -252,7 +258,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
 
+    def post(self, request, *args, **kwargs):
+        if once.already_done(request):
+            # The second copy of a double tap: its current password is the one just replaced,
+            # and checking it would count a failed sign-in.
+            messages.success(request, _("Your password has been changed."))
+            return redirect(self.success_url)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
-        response = super().form_valid(form)
+        response = super().form_valid(form)  # the session is renewed, its data kept
+        once.done(self.request)
         messages.success(self.request, _("Your password has been changed."))
         return response

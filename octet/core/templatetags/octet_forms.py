@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import format_html
+
+from octet.core import once
 
 register = template.Library()
 
@@ -19,3 +22,9 @@ def widget(field):
     if field.field.required and field.widget_type != "checkbox":
         attrs["required"] = True
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def sent_once():
+    """The hidden field by which a form sent twice is recognised (`core/once.py`)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', once.FIELD, once.new_token())

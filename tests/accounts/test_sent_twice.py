@@ -1,0 +1,108 @@
+"""A form sent twice (a double tap without JavaScript, or Back then send again): the second copy
+lands on what the first one did, not on an error born of the first one's change."""
+
+import re
+
+import pytest
+
+from octet.accounts.selectors import throttle_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+def sent_once(client, url: str) -> str:
+    """The token of the form `url` shows, which its copies share."""
+    page = client.get(url).content.decode()
+    return re.search(r'name="sent_once" value="([^"]+)"', page).group(1)
+
+
+def shown(client, response) -> str:
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(response["Location"]).content.decode()
+
+
+def test_a_password_change_sent_twice_says_it_was_changed(signed_in, learner, password):
+    form = {
+        "old_password": password,
+        "new_password1": "Another-Pass3",
+        "new_password2": "Another-Pass3",
+        "sent_once": sent_once(signed_in, "/account/password"),
+    }
+    first = signed_in.post("/account/password", form)
+    assert first["Location"] == "/account/"
+    second = signed_in.post("/account/password", form)
+    assert second["Location"] == "/account/"
+    page = shown(signed_in, second)
+    assert page.count("Your password has been changed.") >= 1
+    assert "incorrect" not in page
+    learner.refresh_from_db()
+    assert learner.check_password("Another-Pass3")
+    # the old password of the second copy was not counted as a failed sign-in
+    assert throttle_for(learner.username) is None or throttle_for(learner.username).failures == 0
+
+
+def test_another_password_change_is_judged_as_usual(signed_in, password):
+    """A new copy of the form (a new token) with the old password is refused, as it must be."""
+    form = {
+        "old_password": password,
+        "new_password1": "Another-Pass3",
+        "new_password2": "Another-Pass3",
+        "sent_once": sent_once(signed_in, "/account/password"),
+    }
+    signed_in.post("/account/password", form)
+    again = {**form, "sent_once": sent_once(signed_in, "/account/password")}
+    page = signed_in.post("/account/password", again).content.decode()
+    assert "Your old password was entered incorrectly" in page
+
+
+def test_details_sent_twice_say_they_were_saved(signed_in, learner):
+    form = {
+        "first_name": "Léa",
+        "last_name": "Martin-Dupont",
+        "email": "lea@example.org",
+        "password": "",
+        "sent_once": sent_once(signed_in, "/account/details"),
+    }
+    shown(signed_in, signed_in.post("/account/details", form))
+    page = shown(signed_in, signed_in.post("/account/details", form))
+    assert "Your details have been saved." in page
+    assert "Nothing to save" not in page
+    learner.refresh_from_db()
+    assert learner.last_name == "Martin-Dupont"
+
+
+def test_a_new_e_mail_address_sent_twice_is_saved_once_without_asking_the_password_again(
+    signed_in, learner, password
+):
+    form = {
+        "first_name": "Léa",
+        "last_name": "Martin",
+        "email": "lea.m@example.org",
+        "password": password,
+        "sent_once": sent_once(signed_in, "/account/details"),
+    }
+    shown(signed_in, signed_in.post("/account/details", form))
+    page = shown(signed_in, signed_in.post("/account/details", form))
+    assert "Your details have been saved." in page
+    learner.refresh_from_db()
+    assert learner.email == "lea.m@example.org"
+
+
+def test_details_unchanged_still_say_so(signed_in):
+    form = {
+        "first_name": "Léa",
+        "last_name": "Martin",
+        "email": "lea@example.org",
+        "password": "",
+        "sent_once": sent_once(signed_in, "/account/details"),
+    }
+    page = shown(signed_in, signed_in.post("/account/details", form))
+    assert "Nothing to save: your details are unchanged." in page
+    page = shown(signed_in, signed_in.post("/account/details", form))
+    assert "Nothing to save: your details are unchanged." in page
