@@ -245,11 +245,21 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:sign-in")
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and once.already_done(request):
+            # The second copy of a double tap: the link, used by the first, no longer works.
+            return self._changed()
+        return super().dispatch(request, *args, **kwargs)
+
     def form_valid(self, form):
-        response = super().form_valid(form)
+        super().form_valid(form)
         services.password_was_reset(form.user)
+        once.done(self.request)
+        return self._changed()
+
+    def _changed(self):
         messages.success(self.request, _("Your password has been changed. You can sign in now."))
-        return response
+        return redirect(self.success_url)
 
 
 @method_decorator(sign_in_first(), name="dispatch")

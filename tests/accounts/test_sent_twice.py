@@ -4,6 +4,7 @@ lands on what the first one did, not on an error born of the first one's change.
 import re
 
 import pytest
+from django.core import mail
 
 from octet.accounts.selectors import throttle_for
 
@@ -106,3 +107,25 @@ def test_details_unchanged_still_say_so(signed_in):
     assert "Nothing to save: your details are unchanged." in page
     page = shown(signed_in, signed_in.post("/account/details", form))
     assert "Nothing to save: your details are unchanged." in page
+
+
+def test_a_new_password_from_a_reset_link_sent_twice_says_it_was_changed(client, learner):
+    client.post("/account/password-reset", {"email": "lea@example.org"})
+    link = re.search(r"https?://[^/\s]+(/account/password-reset/\S+)", mail.outbox[0].body)
+    page = client.get(link.group(1), follow=True)
+    form_url = page.redirect_chain[-1][0]
+    token = re.search(r'name="sent_once" value="([^"]+)"', page.content.decode()).group(1)
+    form = {"new_password1": "Brand-New-Pass2", "new_password2": "Brand-New-Pass2"}
+    form["sent_once"] = token
+    first = client.post(form_url, form)
+    assert first["Location"] == "/account/sign-in"
+    second = client.post(form_url, form)
+    assert second["Location"] == "/account/sign-in"
+    page = client.get("/account/sign-in").content.decode()
+    assert "Your password has been changed. You can sign in now." in page
+    assert "has expired or has already been used" not in page
+    learner.refresh_from_db()
+    assert learner.check_password("Brand-New-Pass2")
+    # A link used once still says so when opened again.
+    again = client.get(link.group(1), follow=True).content.decode()
+    assert "has expired or has already been used" in again
