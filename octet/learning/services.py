@@ -472,10 +472,19 @@ def reset_competence(user, competence_id: str, now: datetime | None = None) -> i
     return len(resets)
 
 
+# A report like one sent on the same question this long ago is that report sent again.
+REPORT_SENT_AGAIN_WITHIN = timedelta(minutes=10)
+
+
+@transaction.atomic
 def report_problem(
     *, user, assessment, challenge_id: str, locale: str, category: str, comment: str
 ) -> ProblemReport:
-    """Store a learner's report on a question of their test (the current one or one answered)."""
+    """Store a learner's report on a question of their test (the current one or one answered).
+
+    The same report sent again soon after (a double tap without JavaScript, or sent again once
+    the connection seemed lost) is the one already stored: the authors read it once.
+    """
     if category not in ProblemReport.Category.values:
         raise NotAllowed("no-category")
     if (
@@ -483,14 +492,19 @@ def report_problem(
         and not assessment.answers.filter(challenge_id=challenge_id).exists()
     ):
         raise NotAllowed("not-in-test")
-    return ProblemReport.objects.create(
-        user=user,
-        assessment=assessment,
-        challenge_id=challenge_id[:120],
-        locale=locale[:8],
-        category=category,
-        comment=comment.strip()[: ProblemReport.COMMENT_MAX_LENGTH],
-    )
+    # Copies sent at the same moment are looked at one after the other.
+    Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
+    report = {
+        "user": user,
+        "assessment": assessment,
+        "challenge_id": challenge_id[:120],
+        "locale": locale[:8],
+        "category": category,
+        "comment": comment.strip()[: ProblemReport.COMMENT_MAX_LENGTH],
+    }
+    since = timezone.now() - REPORT_SENT_AGAIN_WITHIN
+    sent = ProblemReport.objects.filter(**report, created_at__gte=since).first()
+    return sent or ProblemReport.objects.create(**report)
 
 
 def save_tutorial(user, tutorial_id: str, skill_id: str = "") -> None:
