@@ -12,7 +12,12 @@ from django.utils import timezone
 from octet.accounts.domain import throttling
 from octet.accounts.domain.names import username_base, username_candidates
 from octet.accounts.models import PasswordResetEmail, SignInThrottle
-from octet.accounts.selectors import normalise_identifier, throttle_for, throttle_key
+from octet.accounts.selectors import (
+    normalise_identifier,
+    throttle_for,
+    throttle_key,
+    user_by_email,
+)
 from octet.core import personal_data
 
 CHOSEN_LANGUAGE_SESSION_KEY = "octet_chosen_language"
@@ -79,6 +84,26 @@ def sign_up(*, first_name: str, last_name: str, email: str, password: str, langu
             # Someone of the same name signed up meanwhile and took the username: the next one.
             user.username = _free_username(base)
     raise RuntimeError("no free username after three tries")  # pragma: no cover
+
+
+# A sign-up sent again this soon after the account was made is the same sign-up, sent twice.
+SIGN_UP_SENT_AGAIN_WITHIN = timedelta(minutes=2)
+
+
+def signed_up_just_now(email: str, password: str, now=None):
+    """The account this very sign-up made moments ago, when it is sent again: a double tap whose
+    second copy left before the first one's reply, so without its session. Its e-mail address is
+    taken, by an account made in the last minutes whose password is the one typed (checked, and
+    counted, as a sign-in: this is no way round the lock-out). None otherwise."""
+    now = now or timezone.now()
+    user = user_by_email(email)
+    if user is None or user.date_joined < now - SIGN_UP_SENT_AGAIN_WITHIN:
+        return None
+    attempt = begin_sign_in(user.username, now)
+    if not attempt.decision.allowed or not user.check_password(password):
+        return None
+    record_sign_in_success(user.username, user)
+    return user
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -71,21 +71,33 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
         except services.EmailAlreadyUsed:
-            form.add_error(
-                "email",
-                _("An account already uses this e-mail address. Sign in, or reset your password."),
+            message = _(
+                "An account already uses this e-mail address. Sign in, or reset your password."
             )
+            form.add_error("email", ValidationError(message, code="duplicate_email"))
         else:
-            login(request, user, backend=BACKEND)
-            messages.success(
-                request,
-                _("Welcome to Octet, %(name)s! Your account is ready.") % {"name": user.first_name},
-            )
-            return _remember_language(
-                redirect(_safe_next(request, reverse("learning:profile"))), user.language
-            )
+            return _welcome(request, user)
+    if request.method == "POST" and form.has_error("email", "duplicate_email"):
+        # Sent twice (a double tap), the second copy leaving before the first one's reply and
+        # so without its session: the account is the one the first copy made.
+        again = services.signed_up_just_now(
+            form.data.get("email", ""), form.data.get("password", "")
+        )
+        if again is not None:
+            return _welcome(request, again)
     return render(
         request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _welcome(request: HttpRequest, user) -> HttpResponse:
+    """A new account, signed in."""
+    login(request, user, backend=BACKEND)
+    messages.success(
+        request, _("Welcome to Octet, %(name)s! Your account is ready.") % {"name": user.first_name}
+    )
+    return _remember_language(
+        redirect(_safe_next(request, reverse("learning:profile"))), user.language
     )
 
 

@@ -2,9 +2,12 @@
 lands on what the first one did, not on an error born of the first one's change."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from octet.accounts.selectors import throttle_for
 
@@ -129,3 +132,48 @@ def test_a_new_password_from_a_reset_link_sent_twice_says_it_was_changed(client,
     # A link used once still says so when opened again.
     again = client.get(link.group(1), follow=True).content.decode()
     assert "has expired or has already been used" in again
+
+
+SIGN_UP = {
+    "first_name": "Amina",
+    "last_name": "Diallo",
+    "email": "amina@example.org",
+    "password": "Strong-Pass9",
+    "accept_terms": "on",
+}
+
+
+def test_a_sign_up_sent_twice_before_its_reply_signs_in_to_the_account_it_made(client):
+    """The second copy of the double tap leaves with the cookies the browser had before the
+    first one's reply: no session of the new account."""
+    client.get("/account/sign-up")
+    second_copy = Client()
+    second_copy.cookies.load({name: c.value for name, c in client.cookies.items()})
+    assert client.post("/account/sign-up", SIGN_UP).status_code == 302
+    response = second_copy.post("/account/sign-up", SIGN_UP)
+    assert response.status_code == 302 and response["Location"] == "/profile/"
+    page = second_copy.get("/profile/").content.decode()
+    assert "Welcome to Octet, Amina! Your account is ready." in page
+    assert get_user_model().objects.count() == 1
+    assert throttle_for("amina@example.org") is None  # the check counted as a sign-in that worked
+
+
+def test_a_sign_up_with_the_address_of_an_older_account_is_refused_as_before(client, learner):
+    """Even with that account's password: it is no sign-up sent twice, and says so."""
+    learner.date_joined -= timedelta(minutes=3)
+    learner.save()
+    response = client.post(
+        "/account/sign-up", {**SIGN_UP, "email": "lea@example.org", "password": "Secret-Pass1"}
+    )
+    assert response.status_code == 400
+    assert "An account already uses this e-mail address." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_sign_up_with_a_new_account_s_address_but_another_password_is_refused(client, learner):
+    response = client.post(
+        "/account/sign-up", {**SIGN_UP, "email": "lea@example.org", "password": "Other-Pass22"}
+    )
+    assert response.status_code == 400
+    assert "An account already uses this e-mail address." in response.content.decode()
+    assert "_auth_user_id" not in client.session
