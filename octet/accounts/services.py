@@ -99,11 +99,7 @@ def signed_up_just_now(email: str, password: str, now=None):
     user = user_by_email(email)
     if user is None or user.date_joined < now - SIGN_UP_SENT_AGAIN_WITHIN:
         return None
-    attempt = begin_sign_in(user.username, now)
-    if not attempt.decision.allowed or not user.check_password(password):
-        return None
-    record_sign_in_success(user.username, user)
-    return user
+    return user if password_now(user.pk, password) else None
 
 
 @transaction.atomic
@@ -176,6 +172,19 @@ def _forget_sign_in_failures(user, *also: str) -> None:
     """Delete the failures counted under the account's identifiers (and `also`, as typed)."""
     identifiers = {normalise_identifier(i) for i in (user.username, user.email, *also) if i}
     SignInThrottle.objects.filter(identifier__in=identifiers).delete()
+
+
+def password_now(user_pk, password: str) -> bool:
+    """Whether `password` is the account's password now, checked and counted as a sign-in (a
+    way to learn that a password was changed, never round the lock-out)."""
+    user = get_user_model().objects.filter(pk=user_pk).first()
+    if user is None or not password:
+        return False
+    attempt = begin_sign_in(user.username)
+    if not attempt.decision.allowed or not user.check_password(password):
+        return False
+    record_sign_in_success(user.username, user)
+    return True
 
 
 def password_was_reset(user) -> None:

@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -274,11 +275,38 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return redirect(self.success_url)
 
 
-@method_decorator(sign_in_first(), name="dispatch")
+# The account a password-change form was shown to, signed in its hidden field `account`: a copy
+# sent once that session had ended can still be recognised (`_password_change_signed_out`).
+CHANGING_ACCOUNT = signing.TimestampSigner(salt="octet.accounts.password-change")
+CHANGING_ACCOUNT_AGE = 15 * 60  # seconds
+
+
+def _password_change_signed_out(request: HttpRequest, **kwargs) -> str | None:
+    """What the sign-in page says of a password change sent signed out (`sign_in_first`).
+
+    A double tap's second copy that left before the first one's reply carries the session the
+    change renewed, so it arrives signed out; when the new password it carries is the account's
+    now (checked, and counted, as a sign-in), the first copy changed it, and the page says so.
+    Otherwise, as for any form, that nothing was done."""
+    try:
+        pk = CHANGING_ACCOUNT.unsign(request.POST.get("account", ""), max_age=CHANGING_ACCOUNT_AGE)
+    except signing.BadSignature:
+        return None
+    if services.password_now(pk, request.POST.get("new_password1", "")):
+        return _("Your password has been changed. Sign in again with the new one.")
+    return None
+
+
+@method_decorator(sign_in_first(_password_change_signed_out), name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = OctetPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["account"] = CHANGING_ACCOUNT.sign(str(self.request.user.pk))
+        return context
 
     def post(self, request, *args, **kwargs):
         if once.already_done(request):

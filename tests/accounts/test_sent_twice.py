@@ -177,3 +177,34 @@ def test_a_sign_up_with_a_new_account_s_address_but_another_password_is_refused(
     assert response.status_code == 400
     assert "An account already uses this e-mail address." in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_password_change_sent_twice_before_its_reply_says_it_was_changed(
+    signed_in, learner, password
+):
+    """The second copy leaves with the session the first one renews: it arrives signed out."""
+    url = "/account/password"
+    page = signed_in.get(url).content.decode()
+    form = {
+        "old_password": password,
+        "new_password1": "Another-Pass3",
+        "new_password2": "Another-Pass3",
+        "sent_once": re.search(r'name="sent_once" value="([^"]+)"', page).group(1),
+        "account": re.search(r'name="account" value="([^"]+)"', page).group(1),
+    }
+    second_copy = Client()
+    second_copy.cookies.load({name: c.value for name, c in signed_in.cookies.items()})
+    assert signed_in.post(url, form)["Location"] == "/account/"
+    response = second_copy.post(url, form, follow=True)
+    page = response.content.decode()
+    assert "Your password has been changed. Sign in again with the new one." in page
+    assert "nothing was done" not in page
+    assert throttle_for(learner.username) is None
+
+    # A copy sent signed out that changed nothing says so, as any form does.
+    stale = {**form, "new_password1": "Third-Pass44", "new_password2": "Third-Pass44"}
+    page = Client().post(url, stale, follow=True).content.decode()
+    assert "You had been signed out, so nothing was done." in page
+    # A forged or old account field says nothing either.
+    page = Client().post(url, {**form, "account": "1:forged"}, follow=True).content.decode()
+    assert "You had been signed out, so nothing was done." in page
