@@ -104,17 +104,17 @@ class DetailsForm(_PersonForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, typed=None, **kwargs):
         self.user = user
-        kwargs.setdefault(
-            "initial",
-            {
-                "first_name": user.first_name,
-                "last_name": user.last_name,
-                "email": user.email,
-                "extra_time": user.extra_time,
-            },
-        )
+        initial = {
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "extra_time": user.extra_time,
+        }
+        if typed:  # what was typed before switching the language (an unticked box is not sent)
+            initial.update({"extra_time": False, **typed})
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         # An account made without an e-mail address (a username only) may stay without one.
         self.fields["email"].required = bool(user.email)

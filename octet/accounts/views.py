@@ -32,7 +32,7 @@ from octet.accounts.forms import (
     throttle_message,
 )
 from octet.accounts.selectors import user_by_identifier
-from octet.core import once
+from octet.core import once, typed
 from octet.core.decorators import post_only, sign_in_first
 from octet.core.navigation import ours
 
@@ -61,7 +61,7 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("learning:profile")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST or None, initial=typed.kept(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = services.sign_up(
@@ -86,9 +86,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         )
         if again is not None:
             return _welcome(request, again)
-    return render(
-        request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200
-    )
+    context = {"form": form, "language_switch": typed.SENDS_PAGE_FORM}
+    return render(request, "accounts/sign_up.html", context, status=400 if form.errors else 200)
 
 
 def _welcome(request: HttpRequest, user) -> HttpResponse:
@@ -109,7 +108,7 @@ def _welcome(request: HttpRequest, user) -> HttpResponse:
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request, reverse("learning:profile")))
-    form = SignInForm(request.POST or None)
+    form = SignInForm(request.POST or None, initial=typed.kept(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         identifier = form.cleaned_data["login"]
@@ -145,7 +144,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         status = 400
     next_url = _safe_next(request, "")
-    return render(request, "accounts/sign_in.html", {"form": form, "next": next_url}, status=status)
+    context = {"form": form, "next": next_url, "language_switch": typed.SENDS_PAGE_FORM}
+    return render(request, "accounts/sign_in.html", context, status=status)
 
 
 @never_cache
@@ -187,7 +187,7 @@ def edit_details(request: HttpRequest) -> HttpResponse:
         # The second copy of a double tap: the first saved, and nothing differs now.
         messages.success(request, _("Your details have been saved."))
         return redirect("accounts:account")
-    form = DetailsForm(request.user, request.POST or None)
+    form = DetailsForm(request.user, request.POST or None, typed=typed.kept(request))
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.update_details(
@@ -206,9 +206,8 @@ def edit_details(request: HttpRequest) -> HttpResponse:
             else:
                 messages.info(request, _("Nothing to save: your details are unchanged."))
             return redirect("accounts:account")
-    return render(
-        request, "accounts/details.html", {"form": form}, status=400 if form.errors else 200
-    )
+    context = {"form": form, "language_switch": typed.SENDS_PAGE_FORM}
+    return render(request, "accounts/details.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -243,10 +242,14 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = OctetPasswordResetForm
+    extra_context = {"language_switch": typed.SENDS_PAGE_FORM}
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")
+
+    def get_initial(self):
+        return typed.kept(self.request) or {}
 
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):

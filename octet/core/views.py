@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from octet.accounts import services as account_services
+from octet.core import typed
 from octet.core.decorators import post_only
 from octet.core.navigation import ours
 from octet.core.selectors import database_is_up
@@ -34,8 +35,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @post_only("core:home")
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch the interface language; remembered on the account and in a cookie."""
-    response = redirect(ours(request, request.POST.get("next"), "/"))
+    """Switch the interface language; remembered on the account and in a cookie.
+
+    Sent by the switch's own form (`next`: the page to go back to), or by a page's form, whose
+    address is then in the query (`back`) and what was typed in it is kept for it (`typed`).
+    """
+    back = ours(request, request.GET.get("back"))
+    if back:
+        typed.keep(request, back)
+    response = redirect(back or ours(request, request.POST.get("next"), "/"))
     return choose_language(request, request.POST.get("language", ""), response)
 
 

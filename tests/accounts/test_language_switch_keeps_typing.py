@@ -1,0 +1,93 @@
+"""Without JavaScript, switching the language on an account form keeps what was typed in it
+(but passwords): the switch sends the page's form, kept for the page loaded again."""
+
+import html
+import re
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def switch_of(page: str, language: str) -> str:
+    return re.search(
+        rf'<button type="submit" name="language" value="{language}"[^>]*>', page
+    ).group(0)
+
+
+@pytest.mark.parametrize(
+    "url", ["/account/sign-up", "/account/sign-in?next=/profile/", "/account/password-reset"]
+)
+def test_on_an_account_form_the_language_switch_sends_that_form(client, url):
+    page = text(client.get(url))
+    assert 'id="page-form"' in page
+    button = switch_of(page, "fr")
+    back = quote(url, safe="/")
+    assert f'form="page-form" formaction="/language?back={back}" formnovalidate' in button
+
+
+def test_the_sign_up_form_comes_back_in_french_with_what_was_typed_but_the_password(client):
+    typed = {
+        "first_name": "Amina",
+        "last_name": "Diallo",
+        "email": "amina@example.org",
+        "password": "Strong-Pass9",
+        "accept_terms": "on",
+        "language": "fr",
+    }
+    response = client.post("/language?back=/account/sign-up", typed)
+    assert response.status_code == 302 and response["Location"] == "/account/sign-up"
+    assert response.cookies["django_language"].value == "fr"
+    page = text(client.get("/account/sign-up"))
+    assert '<html lang="fr">' in page
+    assert 'value="Amina"' in page and 'value="Diallo"' in page
+    assert 'value="amina@example.org"' in page
+    assert "Strong-Pass9" not in page
+    assert re.search(r'name="accept_terms"[^>]*checked', page)
+    assert "<li>" not in page[page.index('id="page-form"') : page.index("</form>")]  # no errors
+    # given back once
+    assert 'value="Amina"' not in text(client.get("/account/sign-up"))
+
+
+def test_the_sign_in_form_keeps_the_login_and_where_it_leads(client):
+    sent = {"login": "lea.martin", "password": "Secret", "next": "/profile/", "language": "fr"}
+    response = client.post("/language?back=/account/sign-in%3Fnext%3D/profile/", sent)
+    assert response["Location"] == "/account/sign-in?next=/profile/"
+    page = text(client.get(response["Location"]))
+    assert 'value="lea.martin"' in page and "Secret" not in page
+    assert 'name="next" value="/profile/"' in page
+
+
+def test_my_details_keep_what_was_typed_and_an_unticked_box(client, learner, password):
+    learner.extra_time = True
+    learner.save()
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    page = text(client.get("/account/details"))
+    assert 'form="page-form"' in switch_of(page, "fr")
+    sent = {"first_name": "Léa", "last_name": "Martin-Dupont", "email": "lea@example.org"}
+    client.post("/language?back=/account/details", {**sent, "password": "x", "language": "fr"})
+    page = text(client.get("/account/details"))
+    assert '<html lang="fr">' in page
+    assert 'value="Martin-Dupont"' in page
+    assert not re.search(r'name="extra_time"[^>]*checked', page)
+    learner.refresh_from_db()
+    assert learner.last_name == "Martin" and learner.language == "fr"
+
+
+def test_what_was_typed_is_kept_only_for_a_page_of_octet(client):
+    response = client.post(
+        "/language?back=https://evil.example/account/sign-up",
+        {"first_name": "Amina", "language": "fr", "next": "/account/sign-up"},
+    )
+    assert response["Location"] == "/account/sign-up"
+    assert "octet_typed_form" not in client.session
+    assert 'value="Amina"' not in text(client.get("/account/sign-up"))
+
+
+def test_pages_without_a_form_being_filled_keep_their_own_switch(client):
+    assert 'form="page-form"' not in text(client.get("/"))
