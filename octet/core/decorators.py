@@ -54,14 +54,15 @@ def sign_in_first(said=None):
     return decorator
 
 
-def kept_when_expired(url_name: str):
+def kept_when_expired(url_name: str, when=None):
     """A view whose form carries what a person typed (an answer): if it is sent with an expired
     security token, the expired-form page (`core.views.csrf_failure`) does nothing with it but
     offers to send it to `url_name` (same address arguments), with a new token, which keeps it
-    for the form's page. Put it above the view's other decorators."""
+    for the form's page; only for the forms that `when(request)` accepts, if given. Put it above
+    the view's other decorators."""
 
     def decorator(view):
-        view.kept_when_expired = url_name
+        view.kept_when_expired = (url_name, when)
         return view
 
     return decorator

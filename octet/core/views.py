@@ -94,8 +94,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     request.shown_at = back or reverse("core:home")
     context = {"back": back}
     match = request.resolver_match
-    keep = getattr(match.func, "kept_when_expired", None) if match else None
-    if keep and request.method == "POST":
+    keep, when = getattr(match.func, "kept_when_expired", (None, None)) if match else (None, None)
+    if keep and request.method == "POST" and (when is None or when(request)):
         context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)
         context["kept"] = [
             (name, value)

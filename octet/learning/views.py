@@ -530,7 +530,12 @@ def _results_page(request, current: Assessment) -> HttpResponse:
     )
 
 
-@kept_when_expired("learning:back-to-question")
+def _from_the_question(request) -> bool:
+    """A report sent from the question's form (one from a correction says where it goes back)."""
+    return "next" not in request.POST
+
+
+@kept_when_expired("learning:back-to-question", when=_from_the_question)
 @sign_in_first(_when_signed_out(REPORT_KEPT))
 @post_only("learning:assessment", "assessment_id")
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:

@@ -178,3 +178,27 @@ def test_other_forms_sent_with_an_expired_token_only_lead_back_to_their_page(sig
     assert expired.status_code == 403
     assert 'href="http://testserver/account/details"' in page
     assert 'type="hidden" name="first_name"' not in page
+
+
+def test_a_report_from_a_correction_sent_with_an_expired_token_leads_back_to_its_page(signed_in):
+    """Not offered to the question: the correction it was written in is another page."""
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    client = Client(enforce_csrf_checks=True)
+    client.cookies = signed_in.cookies
+    checkpoint = f"http://testserver/assessments/{assessment_id}/checkpoint"
+    expired = client.post(
+        f"/assessments/{assessment_id}/report",
+        {
+            "challenge_id": challenge.id,
+            "category": "other",
+            "comment": "Typo",
+            "next": f"/assessments/{assessment_id}/checkpoint#answer-1",
+            "csrfmiddlewaretoken": "x" * 64,
+        },
+        HTTP_REFERER=checkpoint,
+    )
+    page = text(expired)
+    assert expired.status_code == 403
+    assert f'action="/assessments/{assessment_id}/back"' not in page
+    assert f'href="{checkpoint}"' in page
