@@ -251,6 +251,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     def get_initial(self):
         return typed.kept(self.request) or {}
 
+    def post(self, request, *args, **kwargs):
+        if once.already_done(request):  # a double tap: one e-mail, not two of the three an hour
+            return redirect(self.success_url)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        once.done(self.request)
+        return response
+
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_sent.html"

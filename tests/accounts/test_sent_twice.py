@@ -208,3 +208,15 @@ def test_a_password_change_sent_twice_before_its_reply_says_it_was_changed(
     # A forged or old account field says nothing either.
     page = Client().post(url, {**form, "account": "1:forged"}, follow=True).content.decode()
     assert "You had been signed out, so nothing was done." in page
+
+
+def test_a_reset_link_asked_twice_sends_one_e_mail(client, learner):
+    form = {"email": "lea@example.org", "sent_once": sent_once(client, "/account/password-reset")}
+    for _ in range(2):
+        response = client.post("/account/password-reset", form)
+        assert response["Location"] == "/account/password-reset/sent"
+    assert len(mail.outbox) == 1
+    # Asked again from a new copy of the page (a lost message): another one goes.
+    form["sent_once"] = sent_once(client, "/account/password-reset")
+    client.post("/account/password-reset", form)
+    assert len(mail.outbox) == 2
