@@ -125,12 +125,21 @@ class AreaCard:
     competences: list[CompetenceCard] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ClosedTest:
+    """The learner's last test in a competence that a later release removed from the framework."""
+
+    competence_id: str
+    assessment_id: int
+
+
 @dataclass
 class Profile:
     areas: list[AreaCard]
     total_pix: int
     max_level: int
     max_total_pix: int
+    closed: list[ClosedTest] = field(default_factory=list)
 
 
 def profile(user, locale: str, now: datetime | None = None) -> Profile:
@@ -149,11 +158,13 @@ def profile(user, locale: str, now: datetime | None = None) -> Profile:
         last_by_competence[element.competence] = element.created_at
     ongoing: dict[str, int] = {}
     completed: dict[str, datetime] = {}
+    latest: dict[str, tuple[int, str]] = {}
     for pk, competence_id, state, completed_at in (
         Assessment.objects.filter(user=user)
         .order_by("created_at", "id")
         .values_list("pk", "competence_id", "state", "completed_at")
     ):
+        latest[competence_id] = (pk, state)
         if state == Assessment.State.STARTED:
             ongoing[competence_id] = pk
         elif state == Assessment.State.COMPLETED:
@@ -192,20 +203,36 @@ def profile(user, locale: str, now: datetime | None = None) -> Profile:
                 )
             card.competences.append(item)
         areas.append(card)
+    # Competences a later release removed: their tests are closed, and their pix, like their
+    # level, are no longer counted (the total is of the framework served today).
+    closed = [
+        ClosedTest(competence_id, pk)
+        for competence_id, (pk, state) in sorted(latest.items())
+        if competence_id not in release.competences and state != Assessment.State.RESET
+    ]
     return Profile(
         areas=areas,
         total_pix=total,
         max_level=MAX_REACHABLE_LEVEL,
         max_total_pix=MAX_REACHABLE_LEVEL * knowledge.PIX_PER_LEVEL * len(release.competences),
+        closed=closed,
     )
 
 
-QUESTION, CHECKPOINT, RESULTS = "question", "checkpoint", "results"
+QUESTION, CHECKPOINT, RESULTS, CLOSED = "question", "checkpoint", "results", "closed"
+
+
+def competence_withdrawn(competence_id: str) -> bool:
+    """Whether a later content release removed this competence from the framework."""
+    return competence_id not in current_release().competences
 
 
 def stage(assessment: Assessment) -> str:
-    """What a test shows now: its results once finished, a checkpoint after every BATCH_SIZE
-    answers until the learner has seen it, or else its current question."""
+    """What a test shows now: that it is closed when its competence has left the framework
+    since (nothing of it can be shown or go on), its results once finished, a checkpoint after
+    every BATCH_SIZE answers until the learner has seen it, or else its current question."""
+    if competence_withdrawn(assessment.competence_id):
+        return CLOSED
     if assessment.completed:
         return RESULTS
     count = assessment.answer_count

@@ -29,6 +29,7 @@ from octet.learning.models import (
 from octet.learning.selectors import (
     MAX_REACHABLE_LEVEL,
     competence_scores_around,
+    competence_withdrawn,
     engine_elements,
     latest_completed,
     reset_eligibility,
@@ -53,6 +54,7 @@ class AnswerStatus(Enum):
     EMPTY = "empty"  # nothing was given: ask to answer or skip
     WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes
     UNSEEN = "unseen"  # a timed question answered before its page was shown: its clock starts now
+    CLOSED = "closed"  # the test's competence left the framework since: nothing is recorded
 
 
 @dataclass(frozen=True)
@@ -242,11 +244,22 @@ def _replace_withdrawn(assessment: Assessment, now: datetime) -> None:
     assessment.save(update_fields=PROGRESS_FIELDS)
 
 
+def _test_challenge(assessment: Assessment, challenge_id: str):
+    """The challenge as the current release has it, while it still belongs to the test's
+    competence (a later release may remove it, or move its tube to another competence)."""
+    challenge = current_release().challenges.get(challenge_id)
+    if challenge is None or challenge.competence_id != assessment.competence_id:
+        return None
+    return challenge
+
+
 def _question_is_withdrawn(assessment: Assessment) -> bool:
     return (
         not assessment.completed
         and bool(assessment.current_challenge_id)
-        and assessment.current_challenge_id not in current_release().challenges
+        # A test whose whole competence has left is closed as it stands: nothing replaces it.
+        and not competence_withdrawn(assessment.competence_id)
+        and _test_challenge(assessment, assessment.current_challenge_id) is None
     )
 
 
@@ -275,6 +288,8 @@ def answer_challenge(
     assessment = Assessment.objects.select_for_update().filter(pk=assessment_id, user=user).first()
     if assessment is None:
         raise AssessmentNotFound(assessment_id)
+    if competence_withdrawn(assessment.competence_id):
+        return AnswerResult(AnswerStatus.CLOSED, assessment)
     if assessment.completed or challenge_id != assessment.current_challenge_id:
         recorded = assessment.answers.filter(challenge_id=challenge_id).first()
         if recorded is None:
@@ -284,7 +299,7 @@ def answer_challenge(
         return AnswerResult(AnswerStatus.ANSWERED, assessment, answer=recorded)
 
     release = current_release()
-    challenge = release.challenges.get(challenge_id)
+    challenge = _test_challenge(assessment, challenge_id)
     if challenge is None:  # withdrawn by a new release while it was on screen
         _replace_withdrawn(assessment, now)
         return AnswerResult(AnswerStatus.WITHDRAWN, assessment)

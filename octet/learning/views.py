@@ -174,6 +174,8 @@ def _own_assessment(request, assessment_id) -> Assessment:
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The current question; or the checkpoint, or the results, when they are due."""
     current = services.with_current_question(_own_assessment(request, assessment_id))
+    if selectors.stage(current) == selectors.CLOSED:
+        return _closed_page(request, current)
     if selectors.stage(current) != selectors.QUESTION:
         return redirect(_page_url(current))
     typed, report_refused, empty = _kept_typed(request, current)
@@ -345,6 +347,8 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 "recorded. Its time starts now."
             ),
         )
+    elif result.status is services.AnswerStatus.CLOSED:
+        pass  # the page that comes next says it all (`_closed_page`)
     elif result.status is services.AnswerStatus.NOT_CURRENT:
         messages.error(
             request,
@@ -357,6 +361,7 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 
 _PAGE_URLS = {
+    selectors.CLOSED: "learning:assessment",
     selectors.QUESTION: "learning:assessment",
     selectors.CHECKPOINT: "learning:checkpoint",
     selectors.RESULTS: "learning:results",
@@ -379,6 +384,7 @@ def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
     current = services.with_current_question(current)
     request.shown_at = _page_url(current)
     page = {
+        selectors.CLOSED: _closed_page,
         selectors.QUESTION: _challenge_page,
         selectors.CHECKPOINT: _checkpoint_page,
         selectors.RESULTS: _results_page,
@@ -451,6 +457,17 @@ def _batch_rows(request, current: Assessment, answers):
             }
         )
     return rows, saved, useful
+
+
+def _closed_page(request, current: Assessment) -> HttpResponse:
+    """A test whose competence a later release removed from the framework: it can neither go on
+    nor show its results, and its pix no longer count; the learner's answers stay theirs (in the
+    export of their data). At the test's own address, whatever it was showing."""
+    return render(
+        request,
+        "learning/closed.html",
+        {"layout": _layout(request), "assessment": current},
+    )
 
 
 @login_required

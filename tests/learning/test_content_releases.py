@@ -1,0 +1,139 @@
+"""A learner's profile outlives the content: what a later release removed or changed never
+breaks a page, and is said plainly."""
+
+import pytest
+
+from octet.learning import selectors
+from octet.learning.models import Answer, Assessment, KnowledgeElement
+from tests.learning.helpers import answer_current, current_challenge, finish_test, start
+
+pytestmark = pytest.mark.django_db
+
+CLOSED = "This test is closed"
+
+
+@pytest.fixture
+def signed_in(client, learner, password):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    return client
+
+
+def without_1_2(releases):
+    return releases.use(releases.later(remove_competence="1.2"))
+
+
+def test_a_test_in_progress_in_a_removed_competence_is_closed_and_changes_nothing(
+    releases, signed_in
+):
+    ongoing = start(signed_in, "1.2")
+    challenge = current_challenge(ongoing)
+    answer_current(signed_in, ongoing)
+    before = Assessment.objects.get(pk=ongoing)
+    without_1_2(releases)
+
+    page = signed_in.get(f"/assessments/{ongoing}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert CLOSED in text
+    assert "Competence 1.2 has been removed from Octet's framework since you started" in text
+    assert 'href="/profile/"' in text and 'href="/account/export"' in text
+    for stage in ("checkpoint", "results"):
+        assert signed_in.get(f"/assessments/{ongoing}/{stage}").url == f"/assessments/{ongoing}/"
+    # An answer sent from a question page shown before the release: nothing recorded.
+    sent = signed_in.post(
+        f"/assessments/{ongoing}/answer", {"challenge_id": before.current_challenge_id}
+    )
+    assert sent.url == f"/assessments/{ongoing}/"
+    inline = signed_in.post(
+        f"/assessments/{ongoing}/answer",
+        {"challenge_id": before.current_challenge_id, "action": "skip"},
+        headers={"X-Octet-Inline": "1"},
+    )
+    assert inline.status_code == 200 and CLOSED in inline.content.decode()
+    assert inline["X-Octet-Url"] == f"/assessments/{ongoing}/"
+    assert signed_in.post(f"/assessments/{ongoing}/continue").url == f"/assessments/{ongoing}/"
+    after = Assessment.objects.get(pk=ongoing)
+    assert (after.state, after.answer_count, after.current_challenge_id) == (
+        Assessment.State.STARTED,
+        1,
+        before.current_challenge_id,
+    )
+    assert list(Answer.objects.values_list("challenge_id", flat=True)) == [challenge.id]
+
+    # Should the competence come back in a later release, the test goes on where it was.
+    releases.use(releases.first)
+    page = signed_in.get(f"/assessments/{ongoing}/").content.decode()
+    assert f'value="{before.current_challenge_id}"' in page
+
+
+def test_a_completed_test_in_a_removed_competence_no_longer_counts_and_says_why(
+    releases, signed_in
+):
+    kept = start(signed_in, "1.1")
+    finish_test(signed_in, kept)
+    gone = start(signed_in, "1.2")
+    finish_test(signed_in, gone)
+    profile = selectors.profile(Assessment.objects.get(pk=gone).user, "en")
+    both = profile.total_pix
+    in_1_1 = next(c.pix for a in profile.areas for c in a.competences if c.id == "1.1")
+    assert both > in_1_1 > 0
+
+    without_1_2(releases)
+    results = signed_in.get(f"/assessments/{gone}/results")
+    assert results.url == f"/assessments/{gone}/"
+    text = signed_in.get(results.url).content.decode()
+    assert "since you took this test, so its results and corrections can no longer be shown" in (
+        text
+    )
+    page = signed_in.get("/profile/").content.decode()
+    assert f"<strong>{in_1_1}</strong> pix" in page  # 1.2's pix no longer count
+    assert "Competences no longer in the framework" in page
+    assert f'href="/assessments/{gone}/"' in page
+    assert signed_in.get(f"/assessments/{kept}/results").status_code == 200
+    assert KnowledgeElement.objects.filter(competence_id="1.2").exists()  # nothing erased
+
+
+def test_the_closed_test_speaks_the_learners_language(releases, signed_in):
+    ongoing = start(signed_in, "1.2")
+    without_1_2(releases)
+    signed_in.post("/language", {"language": "fr", "next": "/"})
+    page = signed_in.get(f"/assessments/{ongoing}/").content.decode()
+    assert "Ce test est fermé" in page
+    assert "La compétence 1.2" in page and "retirée du référentiel d'Octet" in page
+    profile = signed_in.get("/profile/").content.decode()
+    assert "Compétences qui ne sont plus dans le référentiel" in profile
+
+
+def test_a_removed_competence_cannot_be_started_nor_reset(releases, signed_in):
+    ongoing = start(signed_in, "1.2")
+    without_1_2(releases)
+    response = signed_in.post("/competences/1.2/start", follow=True)
+    assert "This action is not possible for this competence." in response.content.decode()
+    assert signed_in.get("/competences/1.2/reset").status_code == 404
+    assert Assessment.objects.get().pk == ongoing
+
+
+def test_a_question_moved_to_another_competence_is_replaced_in_the_test(releases, signed_in):
+    ongoing = start(signed_in, "1.2")
+    answer_current(signed_in, ongoing)
+    Assessment.objects.filter(pk=ongoing).update(current_challenge_id="fileTools1-check")
+    # The later release moves this question to competence 1.1 (same id, another tube).
+    releases.use(
+        releases.later(
+            edits=[
+                ("competences/1.2.yaml", "id: fileTools1-check", "id: fileTools1-renamed"),
+                ("competences/1.1.yaml", "id: searchTools1-check", "id: fileTools1-check"),
+            ]
+        )
+    )
+    response = signed_in.post(
+        f"/assessments/{ongoing}/answer",
+        {"challenge_id": "fileTools1-check", "answer": "1"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "withdrawn by the content authors" in response.content.decode()
+    now = Assessment.objects.get(pk=ongoing)
+    assert now.current_challenge_id.startswith(("fileFormats", "fileTools"))
+    assert now.current_challenge_id != "fileTools1-check"
+    assert Answer.objects.count() == 1
