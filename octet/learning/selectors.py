@@ -524,6 +524,13 @@ def expected_lines(challenge, locale: str) -> list[str]:
     return [mark_safe(line) for line in lines]  # noqa: S308 - every part formatted or escaped
 
 
+def saved_tutorials_gone(user) -> int:
+    """How many of the learner's saved tutorials a later release removed from the content: they
+    are kept (should they come back), but cannot be listed."""
+    tutorials = current_release().tutorials
+    return sum(1 for t in saved_tutorial_list(user) if t not in tutorials)
+
+
 def saved_tutorial_list(user) -> list[str]:
     return list(SavedTutorial.objects.filter(user=user).values_list("tutorial_id", flat=True))
 

@@ -620,13 +620,38 @@ def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
     return response
 
 
+# The page's script gets this status for a tutorial that has left the content, and sends the form
+# again the plain way, which comes back to the page with the message.
+TUTORIAL_GONE = 410
+
+
+def _tutorial_gone(request, message: str) -> HttpResponse:
+    """Save, Useful or Saved pressed by a tutorial that a later release removed (on a page shown
+    before it): back to the page it was pressed on, saying so, rather than a page of error; the
+    corrections being read, or the list, stay where they were."""
+    if request.headers.get(INLINE_HEADER) == "1":
+        return HttpResponse(status=TUTORIAL_GONE)
+    messages.info(request, message)
+    return redirect(ours(request, request.POST.get("next"), reverse("learning:tutorials")))
+
+
 @sign_in_first(_when_signed_out())
 @post_only("learning:tutorials")
 def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
+    removing = request.POST.get("action") == "remove"
+    if tutorial is None and removing:  # still in the learner's list, out of sight: unsaved
+        services.unsave_tutorial(request.user, tutorial_id)
+        return _tutorial_gone(request, _("Tutorial removed from your list."))
     if tutorial is None:
-        raise Http404
-    if request.POST.get("action") == "remove":
+        return _tutorial_gone(
+            request,
+            _(
+                "This tutorial has been removed from Octet's content since the page was shown, "
+                "so it could not be saved."
+            ),
+        )
+    if removing:
         services.unsave_tutorial(request.user, tutorial_id)
         return _tutorial_done(
             request, tutorial, _("Tutorial removed from your list."), messages.info
@@ -641,7 +666,13 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
     tutorial = current_release().tutorials.get(tutorial_id)
     if tutorial is None:
-        raise Http404
+        return _tutorial_gone(
+            request,
+            _(
+                "This tutorial has been removed from Octet's content since the page was shown, "
+                "so your opinion of it was not recorded. Thank you all the same."
+            ),
+        )
     services.rate_tutorial(request.user, tutorial_id, request.POST.get("useful") != "no")
     return _tutorial_done(request, tutorial, _("Thank you for your feedback."), messages.success)
 
@@ -655,6 +686,7 @@ def tutorials(request: HttpRequest) -> HttpResponse:
         request,
         "learning/tutorials.html",
         {
+            "saved_gone": selectors.saved_tutorials_gone(request.user),
             "saved_tutorials": saved,
             "recommended": recommended,
             "saved": saved_ids,

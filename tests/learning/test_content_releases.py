@@ -4,7 +4,13 @@ breaks a page, and is said plainly."""
 import pytest
 
 from octet.learning import selectors
-from octet.learning.models import Answer, Assessment, KnowledgeElement
+from octet.learning.models import (
+    Answer,
+    Assessment,
+    KnowledgeElement,
+    SavedTutorial,
+    TutorialFeedback,
+)
 from tests.learning.helpers import answer_current, current_challenge, finish_test, start
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +143,58 @@ def test_a_question_moved_to_another_competence_is_replaced_in_the_test(releases
     assert now.current_challenge_id.startswith(("fileFormats", "fileTools"))
     assert now.current_challenge_id != "fileTools1-check"
     assert Answer.objects.count() == 1
+
+
+def without_a_tutorial(releases):
+    """A later release without the "more" tutorial of @fileFormats1 (its id changed)."""
+    renamed = ("competences/1.2.yaml", "id: tuto-fileFormats1-more", "id: tuto-fileFormats1-web")
+    return releases.use(releases.later(edits=[renamed]))
+
+
+def test_save_or_useful_by_a_tutorial_removed_since_the_page_was_shown_says_so(
+    releases, signed_in, learner
+):
+    back = {"next": "/assessments/7/checkpoint#answer-3"}
+    without_a_tutorial(releases)
+    for action, data, said in [
+        ("save", {}, "so it could not be saved"),
+        ("rate", {"useful": "yes"}, "so your opinion of it was not recorded"),
+    ]:
+        url = f"/tutorials/tuto-fileFormats1-more/{action}"
+        # The page's script is told it is gone, and sends the form the plain way...
+        inline = signed_in.post(url, {**data, **back}, headers={"X-Octet-Inline": "1"})
+        assert inline.status_code == 410
+        # ...which comes back to the correction being read, with the message.
+        plain = signed_in.post(url, {**data, **back})
+        assert plain.url == back["next"]
+        page = signed_in.get("/tutorials/").content.decode()
+        assert "This tutorial has been removed from Octet&#x27;s content since the page" in page
+        assert said in page
+    assert not SavedTutorial.objects.exists() and not TutorialFeedback.objects.exists()
+
+
+def test_a_saved_tutorial_removed_since_is_kept_counted_and_can_be_unsaved(
+    releases, signed_in, learner
+):
+    signed_in.post("/tutorials/tuto-fileFormats1-more/save", {"next": "/tutorials/"})
+    signed_in.post("/tutorials/tuto-fileTools1-en/save", {"next": "/tutorials/"})
+    without_a_tutorial(releases)
+    page = signed_in.get("/tutorials/").content.decode()
+    assert "Open the Images tab" in page  # the one still there
+    assert "Search tips" not in page
+    assert "1 tutorial you saved has since been removed from Octet's content" in page
+    assert SavedTutorial.objects.filter(tutorial_id="tuto-fileFormats1-more").exists()
+    learner.language = "fr"
+    learner.save(update_fields=["language"])
+    page = signed_in.get("/tutorials/").content.decode()
+    assert "que vous aviez enregistré a depuis été retiré des contenus d'Octet" in page
+    # Unsaved from a page shown before the release: done, and said.
+    reply = signed_in.post(
+        "/tutorials/tuto-fileFormats1-more/save", {"action": "remove", "next": "/tutorials/"}
+    )
+    page = signed_in.get(reply.url).content.decode()
+    assert "Tuto retiré de votre liste." in page
+    assert "depuis été retiré" not in page
+    assert list(SavedTutorial.objects.values_list("tutorial_id", flat=True)) == [
+        "tuto-fileTools1-en"
+    ]
