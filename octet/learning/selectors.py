@@ -18,6 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
+from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
 BATCH_SIZE = 5
@@ -84,22 +85,22 @@ def reset_eligibility(user_id: int, competence_id: str, now: datetime):
     return None if last is None else knowledge.can_reset(last, now)
 
 
-def _reset_offer(last: datetime | None, score, now: datetime) -> tuple[bool, int]:
-    """What the learner is offered: a reset now, or in how many days (0: none to wait for).
+def _reset_offer(last: datetime | None, score, now: datetime) -> tuple[bool, WaitShown | None]:
+    """What the learner is offered: a reset now, or how long to wait (None: none to wait for).
 
     Seven days after the last activity in the competence, and only with pix to lose.
     """
     if last is None or score.exact_pix <= 0:
-        return False, 0
+        return False, None
     reset = knowledge.can_reset(last, now)
-    return reset.allowed, reset.remaining_days
+    return reset.allowed, wait_shown(reset.wait)
 
 
 def reset_offer(user_id: int, competence_id: str, now: datetime):
-    """The competence's score now, whether it can be reset now, and if not in how many days."""
+    """The competence's score now, whether it can be reset now, and if not how long to wait."""
     score = competence_scores_around(user_id, competence_id, now)[1]
-    allowed, wait_days = _reset_offer(last_activity(user_id, competence_id), score, now)
-    return score, allowed, wait_days
+    allowed, wait = _reset_offer(last_activity(user_id, competence_id), score, now)
+    return score, allowed, wait
 
 
 @dataclass
@@ -113,9 +114,9 @@ class CompetenceCard:
     state: str  # new | started | completed | reset
     assessment_id: int | None = None
     can_improve: bool = False
-    improve_wait_days: int = 0
+    improve_wait: WaitShown | None = None
     can_reset: bool = False
-    reset_wait_days: int = 0
+    reset_wait: WaitShown | None = None
 
 
 @dataclass
@@ -196,9 +197,9 @@ def profile(user, locale: str, now: datetime | None = None) -> Profile:
             elif competence_id in completed:
                 item.state = "completed"
                 improve = knowledge.can_improve(completed[competence_id], now, level=score.level)
-                item.can_improve, item.improve_wait_days = improve.allowed, improve.remaining_days
+                item.can_improve, item.improve_wait = improve.allowed, wait_shown(improve.wait)
             if item.state != "started":
-                item.can_reset, item.reset_wait_days = _reset_offer(
+                item.can_reset, item.reset_wait = _reset_offer(
                     last_by_competence.get(competence_id), score, now
                 )
             card.competences.append(item)

@@ -17,7 +17,7 @@ from octet.evaluation.domain.types import ENGINE_VERSION, AnswerRecord
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
 from octet.learning.domain import timing
 from octet.learning.domain.bank import competence_bank
-from octet.learning.domain.presentation import answer_from_form
+from octet.learning.domain.presentation import WaitShown, answer_from_form, wait_shown
 from octet.learning.models import (
     Answer,
     Assessment,
@@ -40,10 +40,10 @@ from octet.learning.selectors import (
 class NotAllowed(Exception):
     """The action is not possible now; the message says why (already translated by the view)."""
 
-    def __init__(self, reason: str, wait_days: int = 0):
+    def __init__(self, reason: str, wait: WaitShown | None = None):
         super().__init__(reason)
         self.reason = reason
-        self.wait_days = wait_days
+        self.wait = wait  # how long to wait, when waiting is the reason
 
 
 class AnswerStatus(Enum):
@@ -159,7 +159,7 @@ def start_competence(
         )
         if not eligibility.allowed:
             if eligibility.remaining_days:
-                raise NotAllowed("too-early-to-improve", eligibility.remaining_days)
+                raise NotAllowed("too-early-to-improve", wait_shown(eligibility.wait))
             raise NotAllowed("highest-level")  # nothing left to gain, only to lose
     assessment = Assessment.objects.create(
         user=user,
@@ -468,7 +468,7 @@ def reset_competence(user, competence_id: str, now: datetime | None = None) -> i
     if eligibility is None:
         raise NotAllowed("nothing-to-reset")
     if not eligibility.allowed:
-        raise NotAllowed("too-early-to-reset", eligibility.remaining_days)
+        raise NotAllowed("too-early-to-reset", wait_shown(eligibility.wait))
     Assessment.objects.filter(
         user=user, competence_id=competence_id, state=Assessment.State.STARTED
     ).delete()

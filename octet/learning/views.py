@@ -96,18 +96,31 @@ def _locale() -> str:
 
 
 def _not_allowed_message(error: services.NotAllowed) -> str:
-    if error.reason == "too-early-to-improve":
+    wait = error.wait
+    if error.reason == "too-early-to-improve" and wait and wait.in_hours:
+        return ngettext(
+            "You can improve this competence in %(hours)d hour.",
+            "You can improve this competence in %(hours)d hours.",
+            wait.count,
+        ) % {"hours": wait.count}
+    if error.reason == "too-early-to-improve" and wait:
         return ngettext(
             "You can improve this competence in %(days)d day.",
             "You can improve this competence in %(days)d days.",
-            error.wait_days,
-        ) % {"days": error.wait_days}
-    if error.reason == "too-early-to-reset":
+            wait.count,
+        ) % {"days": wait.count}
+    if error.reason == "too-early-to-reset" and wait and wait.in_hours:
+        return ngettext(
+            "You can reset this competence in %(hours)d hour.",
+            "You can reset this competence in %(hours)d hours.",
+            wait.count,
+        ) % {"hours": wait.count}
+    if error.reason == "too-early-to-reset" and wait:
         return ngettext(
             "You can reset this competence in %(days)d day.",
             "You can reset this competence in %(days)d days.",
-            error.wait_days,
-        ) % {"days": error.wait_days}
+            wait.count,
+        ) % {"days": wait.count}
     if error.reason == "already-completed":
         return _("You have already completed this competence. You can retry it later to improve.")
     return _("This action is not possible for this competence.")
@@ -154,13 +167,11 @@ def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
                 request, _("The competence has been reset. You can take its test again.")
             )
         return redirect("learning:profile")
-    score, allowed, wait_days = selectors.reset_offer(
-        request.user.pk, competence_id, timezone.now()
-    )
+    score, allowed, wait = selectors.reset_offer(request.user.pk, competence_id, timezone.now())
     return render(
         request,
         "learning/reset.html",
-        {"competence": competence, "score": score, "allowed": allowed, "wait_days": wait_days},
+        {"competence": competence, "score": score, "allowed": allowed, "wait": wait},
     )
 
 

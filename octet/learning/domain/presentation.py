@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 
 from octet.content.domain.model import Challenge
 
@@ -148,6 +151,31 @@ def other_answers_accepted(challenge: Challenge, locale: str) -> bool:
     if challenge.type != "qrocm-dep":
         return False
     return len(challenge.groups.get(locale, ())) > (challenge.required or len(challenge.fields))
+
+
+@dataclass(frozen=True)
+class WaitShown:
+    """How long the learner still has to wait, as a page says it: `count` days or hours."""
+
+    count: int
+    unit: str  # "days" | "hours"
+
+    @property
+    def in_hours(self) -> bool:
+        return self.unit == "hours"
+
+
+def wait_shown(wait: timedelta) -> WaitShown | None:
+    """The wait before improving or resetting a competence as the learner reads it, None when
+    there is none: in whole days, rounded up so that it is never sooner than said (a day and an
+    hour is 2 days); under a day in whole hours, rounded up too (an hour left is "in 1 hour",
+    not "in 1 day", which would read as tomorrow)."""
+    seconds = wait.total_seconds()
+    if seconds <= 0:
+        return None
+    if seconds < 86400:
+        return WaitShown(math.ceil(seconds / 3600), "hours")
+    return WaitShown(math.ceil(seconds / 86400), "days")
 
 
 def result_outcome(level_before: int, level_after: int, pix_before: int, pix_after: int) -> str:
