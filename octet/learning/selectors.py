@@ -96,11 +96,37 @@ def _reset_offer(last: datetime | None, score, now: datetime) -> tuple[bool, Wai
     return reset.allowed, wait_shown(reset.wait)
 
 
-def reset_offer(user_id: int, competence_id: str, now: datetime):
-    """The competence's score now, whether it can be reset now, and if not how long to wait."""
+@dataclass(frozen=True)
+class ResetOffer:
+    """What the reset page of a competence offers: the score that would be lost, and a reset
+    now, or the test in progress to finish first, or how long to wait (none: nothing to reset)."""
+
+    score: object  # evaluation.domain.knowledge.CompetenceScore
+    allowed: bool
+    wait: WaitShown | None
+    ongoing_id: int | None  # the test in progress, which must be finished first
+    days_before_reset: int = knowledge.DAYS_BEFORE_RESET
+
+
+def ongoing_test(user_id: int, competence_id: str) -> int | None:
+    return (
+        Assessment.objects.filter(
+            user_id=user_id, competence_id=competence_id, state=Assessment.State.STARTED
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def reset_offer(user_id: int, competence_id: str, now: datetime) -> ResetOffer:
+    """As the profile offers it: never while a test of the competence is in progress (the
+    profile offers to resume it instead), otherwise 7 days after the last activity."""
     score = competence_scores_around(user_id, competence_id, now)[1]
+    ongoing = ongoing_test(user_id, competence_id)
+    if ongoing is not None:
+        return ResetOffer(score, allowed=False, wait=None, ongoing_id=ongoing)
     allowed, wait = _reset_offer(last_activity(user_id, competence_id), score, now)
-    return score, allowed, wait
+    return ResetOffer(score, allowed=allowed, wait=wait, ongoing_id=None)
 
 
 @dataclass

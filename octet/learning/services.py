@@ -32,6 +32,7 @@ from octet.learning.selectors import (
     competence_withdrawn,
     engine_elements,
     latest_completed,
+    ongoing_test,
     reset_eligibility,
     same_page_ids,
 )
@@ -455,7 +456,8 @@ def see_checkpoint(assessment: Assessment) -> None:
 
 @transaction.atomic
 def reset_competence(user, competence_id: str, now: datetime | None = None) -> int:
-    """Erase the learner's level in a competence (allowed 7 days after the last activity)."""
+    """Erase the learner's level in a competence (allowed 7 days after the last activity, and
+    never while a test of it is in progress: as the profile offers it, `selectors.reset_offer`)."""
     now = now or timezone.now()
     latest = (
         Assessment.objects.filter(user=user, competence_id=competence_id)
@@ -464,14 +466,13 @@ def reset_competence(user, competence_id: str, now: datetime | None = None) -> i
     )
     if latest is not None and latest.state == Assessment.State.RESET:
         return 0  # reset already, and nothing since: the form was sent twice (a double tap)
+    if ongoing_test(user.pk, competence_id) is not None:
+        raise NotAllowed("test-in-progress")  # the profile offers to resume it, not a reset
     eligibility = reset_eligibility(user.pk, competence_id, now)
     if eligibility is None:
         raise NotAllowed("nothing-to-reset")
     if not eligibility.allowed:
         raise NotAllowed("too-early-to-reset", wait_shown(eligibility.wait))
-    Assessment.objects.filter(
-        user=user, competence_id=competence_id, state=Assessment.State.STARTED
-    ).delete()
     elements = engine_elements(user.pk, competence_id)
     resets = knowledge.reset_elements(elements, competence_id, now)
     marker = Assessment.objects.create(

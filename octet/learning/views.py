@@ -121,6 +121,11 @@ def _not_allowed_message(error: services.NotAllowed) -> str:
             "You can reset this competence in %(days)d days.",
             wait.count,
         ) % {"days": wait.count}
+    if error.reason == "test-in-progress":
+        return _(
+            "You have a test of this competence in progress: the competence can be reset only "
+            "once that test is finished."
+        )
     if error.reason == "already-completed":
         return _("You have already completed this competence. You can retry it later to improve.")
     return _("This action is not possible for this competence.")
@@ -167,12 +172,8 @@ def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
                 request, _("The competence has been reset. You can take its test again.")
             )
         return redirect("learning:profile")
-    score, allowed, wait = selectors.reset_offer(request.user.pk, competence_id, timezone.now())
-    return render(
-        request,
-        "learning/reset.html",
-        {"competence": competence, "score": score, "allowed": allowed, "wait": wait},
-    )
+    offer = selectors.reset_offer(request.user.pk, competence_id, timezone.now())
+    return render(request, "learning/reset.html", {"competence": competence, "offer": offer})
 
 
 def _own_assessment(request, assessment_id) -> Assessment:

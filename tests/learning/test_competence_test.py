@@ -661,10 +661,10 @@ def test_a_reset_sent_twice_says_it_is_done_not_that_it_must_wait(signed_in):
     assert "The competence has been reset." in page
     assert "You can reset this competence in" not in page
     assert Assessment.objects.filter(competence_id="1.1", state="reset").count() == 1
-    # Once a new test has begun, the wait applies again.
+    # Once a new test has begun, it must be finished first (tests/learning/test_waits.py).
     start(signed_in)
     page = signed_in.post("/competences/1.1/reset", follow=True).content.decode()
-    assert "You can reset this competence in 7 days." in page
+    assert "the competence can be reset only once that test is finished." in page
 
 
 def test_the_learner_cannot_open_someone_elses_test(client, signed_in, django_user_model):

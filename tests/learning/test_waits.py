@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Assessment, KnowledgeElement
-from tests.learning.helpers import finish_test, start
+from tests.learning.helpers import answer_current, finish_test, start
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,32 @@ def test_the_profile_and_the_reset_page_say_hours_when_less_than_a_day_is_left(s
     assert "Vous pourrez remettre à zéro dans 1\u00a0heure." in page
     reset = signed_in.get("/competences/1.1/reset").content.decode()
     assert "Vous pourrez remettre cette compétence à zéro dans 1\u00a0heure." in reset
+
+
+@pytest.mark.django_db
+def test_the_reset_page_of_a_test_in_progress_offers_to_finish_it_not_a_reset(signed_in, learner):
+    """The profile offers Resume, not Reset, while a test is in progress; its reset page, opened
+    by its address, says why and leads to the test, even long after the last answer."""
+    ongoing = start(signed_in)
+    answer_current(signed_in, ongoing)
+    _last_activity(timedelta(days=30))
+    profile = signed_in.get("/profile/").content.decode()
+    assert f'href="/assessments/{ongoing}/"' in profile
+    assert 'href="/competences/1.1/reset"' not in profile
+    page = signed_in.get("/competences/1.1/reset").content.decode()
+    assert "You have a test of this competence in progress." in page
+    assert "only once that test is finished, and 7 days after your last answer." in page
+    assert f'href="/assessments/{ongoing}/">Resume the test</a>' in page
+    assert "Reset this competence</button>" not in page and "in 7 days" not in page
+    # A form sent anyway (a page kept open) resets nothing and deletes no test.
+    sent = signed_in.post("/competences/1.1/reset", follow=True).content.decode()
+    assert "the competence can be reset only once that test is finished." in sent
+    assert Assessment.objects.get().state == Assessment.State.STARTED
+    assert KnowledgeElement.objects.exclude(status="reset").exists()
+    assert not KnowledgeElement.objects.filter(status="reset").exists()
+
+    learner.language = "fr"
+    learner.save(update_fields=["language"])
+    page = signed_in.get("/competences/1.1/reset").content.decode()
+    assert "Vous avez un test en cours dans cette compétence." in page
+    assert ">Reprendre le test</a>" in page
