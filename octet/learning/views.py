@@ -433,9 +433,19 @@ def _batch_rows(request, current: Assessment, answers):
     rows = []
     for number, item in enumerate(answers, start=current.checkpoint_seen + 1):
         challenge = release.challenges.get(item.challenge_id)
-        if challenge is None:
+        if challenge is None:  # removed by a later release: the answer is said, not corrected
+            rows.append(
+                {
+                    "answer": item,
+                    "position": number,
+                    "anchor": f"answer-{item.pk}",
+                    "withdrawn": True,
+                }
+            )
             continue
-        skill = release.skills.get(item.skill_id)
+        # The question as it is now, with the hint and tutorials of the skill it is now under
+        # (a later release may have moved it to another skill).
+        skill = release.skills.get(challenge.skill_id)
         better, more = [], []
         if skill is not None:
             if item.outcome != "ok":

@@ -8,6 +8,7 @@ from octet.learning.models import (
     Answer,
     Assessment,
     KnowledgeElement,
+    ProblemReport,
     SavedTutorial,
     TutorialFeedback,
 )
@@ -198,3 +199,36 @@ def test_a_saved_tutorial_removed_since_is_kept_counted_and_can_be_unsaved(
     assert list(SavedTutorial.objects.values_list("tutorial_id", flat=True)) == [
         "tuto-fileTools1-en"
     ]
+
+
+def test_a_correction_whose_question_was_removed_says_so_and_the_others_stay(releases, signed_in):
+    ongoing = start(signed_in, "1.2")
+    for right in (True, False, True, True, False):
+        answer_current(signed_in, ongoing, right)
+    answers = list(Answer.objects.order_by("id"))
+    assert len(answers) == 5 and Assessment.objects.get(pk=ongoing).answer_count == 5
+    removed = answers[1]
+    renamed = ("competences/1.2.yaml", f"id: {removed.challenge_id}\n", "id: renamed-since\n")
+    releases.use(releases.later(edits=[renamed]))
+
+    # The checkpoint, or the results if these answers ended the test (its seed is random).
+    shown = signed_in.get(f"/assessments/{ongoing}/checkpoint", follow=True)
+    page = shown.content.decode()
+    if shown.redirect_chain:
+        assert shown.redirect_chain[-1][0] == f"/assessments/{ongoing}/results"
+        back = f"/assessments/{ongoing}/results"
+    else:
+        assert "3 right answers out of 5." in page
+        back = f"/assessments/{ongoing}/checkpoint"
+    withdrawn = page.split(f'id="answer-{removed.pk}"')[1].split("</li>")[0]
+    assert "Question 2" in withdrawn and "Wrong" in withdrawn
+    assert "has since been removed from Octet's content" in withdrawn
+    assert "Report a problem" not in withdrawn  # nothing an author could act on
+    assert page.count("Report a problem") == 4  # the other corrections are whole
+    # A report sent from the correction shown before the release is kept, not a 404.
+    sent = signed_in.post(
+        f"/assessments/{ongoing}/report",
+        {"challenge_id": removed.challenge_id, "category": "answer", "next": f"{back}#a"},
+    )
+    assert sent.url == back
+    assert ProblemReport.objects.get().challenge_id == removed.challenge_id
