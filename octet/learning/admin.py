@@ -8,7 +8,27 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from octet.content.domain.release import current_release
 from octet.learning.models import Answer, Assessment, ProblemReport
+
+
+class InContentFilter(admin.SimpleListFilter):
+    """Reports on a challenge that a later release removed (or renamed) cannot be previewed nor
+    fixed: an author finds them apart, to answer or close them."""
+
+    title = _("in the content")
+    parameter_name = "in_content"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("In the content served now")), ("no", _("Removed from the content"))]
+
+    def queryset(self, request, queryset):
+        served = list(current_release().challenges)
+        if self.value() == "yes":
+            return queryset.filter(challenge_id__in=served)
+        if self.value() == "no":
+            return queryset.exclude(challenge_id__in=served)
+        return queryset
 
 
 @admin.register(ProblemReport)
@@ -19,7 +39,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
     # "handled" before the comment, and the comment cut short, so that both fit on a 1280 px
     # screen next to the admin's sidebar; the whole comment is on the report's page.
     list_display = ("created_at", "challenge_id", "locale", "category", "handled", "short_comment")
-    list_filter = ("handled", "category", "locale", "created_at")
+    list_filter = ("handled", "category", "locale", InContentFilter, "created_at")
     search_fields = ("challenge_id", "comment")
     fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
     readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")
@@ -37,6 +57,8 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview(self, report: ProblemReport) -> str:
+        if report.challenge_id not in current_release().challenges:
+            return _("None: this question is not in the content served now (removed or renamed).")
         url = reverse("learning:preview", args=[report.challenge_id])
         return format_html(
             '<a href="{}?{}">{}</a>', url, urlencode({"locale": report.locale}), report.challenge_id

@@ -830,8 +830,13 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
     """Any challenge in any locale, with its solution checked live, for content review."""
     release = current_release()
     challenge = release.challenges.get(challenge_id)
-    if challenge is None:
-        raise Http404
+    if challenge is None:  # a typo, or an address kept from before a release that removed it
+        return render(
+            request,
+            "learning/preview_missing.html",
+            {"challenge_id": challenge_id, "release": release.version},
+            status=404,
+        )
     locale = request.GET.get("locale", _locale())
     if locale not in challenge.locales:
         locale = challenge.locales[0]

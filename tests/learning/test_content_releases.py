@@ -232,3 +232,45 @@ def test_a_correction_whose_question_was_removed_says_so_and_the_others_stay(rel
     )
     assert sent.url == back
     assert ProblemReport.objects.get().challenge_id == removed.challenge_id
+
+
+def test_the_admin_tells_reports_on_a_removed_question_apart(releases, superuser):
+    kept = ProblemReport.objects.create(
+        challenge_id="fileTools1-check", locale="fr", category="other"
+    )
+    gone = ProblemReport.objects.create(
+        challenge_id="fileTools2-check", locale="fr", category="other"
+    )
+    renamed = ("competences/1.2.yaml", "id: fileTools2-check\n", "id: fileTools2-renamed\n")
+    releases.use(releases.later(edits=[renamed]))
+    page = superuser.get(f"/admin/learning/problemreport/{gone.pk}/change/").content.decode()
+    assert "/preview/fileTools2-check" not in page  # no link to a page of error
+    assert "cette question n&#x27;est pas dans les contenus servis" in page
+    page = superuser.get(f"/admin/learning/problemreport/{kept.pk}/change/").content.decode()
+    assert 'href="/preview/fileTools1-check?locale=fr"' in page
+    changelist = "/admin/learning/problemreport/"
+    assert "Par dans les contenus" in superuser.get(changelist).content.decode()
+    removed = superuser.get(changelist, {"in_content": "no"}).content.decode()
+    assert "fileTools2-check" in removed and "fileTools1-check" not in removed
+    served = superuser.get(changelist, {"in_content": "yes"}).content.decode()
+    assert "fileTools1-check" in served and "fileTools2-check" not in served
+
+
+def test_the_preview_of_a_removed_question_says_why_it_is_missing(
+    releases, client, django_user_model
+):
+    staff = django_user_model.objects.create_user(
+        "staff", "s@example.org", "Staff-Pass1", is_staff=True, language="en"
+    )
+    client.force_login(staff)
+    assert client.get("/preview/fileTools2-check").status_code == 200
+    release = releases.use(
+        releases.later(
+            edits=[("competences/1.2.yaml", "id: fileTools2-check\n", "id: fileTools2-new\n")]
+        )
+    )
+    page = client.get("/preview/fileTools2-check")
+    assert page.status_code == 404
+    text = page.content.decode()
+    assert f"This challenge is not in the content served now (release {release.version})" in text
+    assert 'href="/preview/"' in text
