@@ -42,6 +42,19 @@ def _seeded_tests(monkeypatch):
 
 
 @pytest.fixture
+def releases(tmp_path, monkeypatch):
+    """A small first release served (tests/releases.py); `releases.use(releases.later(...))`
+    deploys a later one, as new content is deployed while learners keep their profiles."""
+    from octet.content.domain.release import current_release
+    from tests.releases import Releases
+
+    made = Releases(tmp_path, monkeypatch)
+    made.use(made.first)
+    yield made
+    current_release.cache_clear()
+
+
+@pytest.fixture
 def password():
     return "Secret-Pass1"
 

@@ -274,3 +274,17 @@ def test_the_preview_of_a_removed_question_says_why_it_is_missing(
     text = page.content.decode()
     assert f"This challenge is not in the content served now (release {release.version})" in text
     assert 'href="/preview/"' in text
+
+
+def test_the_demo_profile_is_filled_from_a_release_without_some_planned_competences(
+    releases, learner, client
+):
+    """`manage.py load_demo_profile` on a bank that lacks most of the demo's competences (and
+    the one it leaves in progress): it takes the tests it can, and the profile shows them."""
+    from octet.learning.demo import fill_demo_profile
+
+    releases.use(releases.later(remove_competence="1.2"))
+    assert fill_demo_profile(learner)
+    assert list(Assessment.objects.values_list("competence_id", "state")) == [("1.1", "completed")]
+    client.force_login(learner)
+    assert client.get("/profile/").status_code == 200

@@ -1,13 +1,12 @@
-"""Content releases over the years, for the tests of a learner's profile that outlives them."""
+"""Content releases over the years, for the tests of a learner's profile that outlives them
+(the `releases` fixture, in tests/conftest.py)."""
 
 import shutil
 from pathlib import Path
 
-import pytest
-
 from octet.content.domain.release import current_release
 
-BASIC = Path(__file__).resolve().parents[1] / "content" / "fixtures" / "basic"
+BASIC = Path(__file__).resolve().parent / "content" / "fixtures" / "basic"
 
 # Competence 1.2 of the first release: a copy of 1.1 under other ids (tubes, skills, challenges,
 # tutorials, lessons), so that a test may run in either.
@@ -61,12 +60,3 @@ class Releases:
         self.monkeypatch.setenv("OCTET_CONTENT_DIR", str(content))
         current_release.cache_clear()
         return current_release()
-
-
-@pytest.fixture
-def releases(tmp_path, monkeypatch):
-    """The first release served; `releases.use(releases.later(...))` deploys a later one."""
-    made = Releases(tmp_path, monkeypatch)
-    made.use(made.first)
-    yield made
-    current_release.cache_clear()
