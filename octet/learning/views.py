@@ -721,11 +721,16 @@ def tutorials(request: HttpRequest) -> HttpResponse:
 def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
     release = current_release()
     item = release.lessons.get(lesson_id)
-    if item is None:
-        raise Http404
+    back, back_to = _way_back(request)
+    if item is None:  # a link kept from before a release that removed it (a correction, a tab)
+        return render(
+            request,
+            "learning/lesson_missing.html",
+            {"back": back, "back_to": back_to},
+            status=404,
+        )
     locale = _locale()
     tube = release.tubes.get(item.tube_id)
-    back, back_to = _way_back(request)
     return render(
         request,
         "learning/lesson.html",

@@ -288,3 +288,16 @@ def test_the_demo_profile_is_filled_from_a_release_without_some_planned_competen
     assert list(Assessment.objects.values_list("competence_id", "state")) == [("1.1", "completed")]
     client.force_login(learner)
     assert client.get("/profile/").status_code == 200
+
+
+def test_a_lesson_removed_since_its_link_was_shown_says_so_and_leads_back(releases, signed_in):
+    assert signed_in.get("/lessons/lesson-fileTools").status_code == 200
+    renamed = ("competences/1.2.yaml", "lesson-fileTools", "lesson-fileFilters")
+    releases.use(releases.later(edits=[renamed]))
+    page = signed_in.get("/lessons/lesson-fileTools", headers={"Referer": "/tutorials/"})
+    assert page.status_code == 404
+    text = page.content.decode()
+    assert "This lesson is not in Octet's content" in text
+    assert 'href="/tutorials/">Back to My tutorials</a>' in text
+    elsewhere = signed_in.get("/lessons/lesson-fileTools").content.decode()
+    assert 'href="/profile/"' in elsewhere  # no page to go back to: the error page's links
