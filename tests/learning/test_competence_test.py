@@ -299,17 +299,26 @@ def test_a_beginner_gets_a_low_level_and_tutorials(signed_in):
     assert 'href="/lessons/' in tutorials
 
 
-def test_a_late_answer_to_a_timed_question_is_timed_out(signed_in):
-    assessment_id = start(signed_in)
-    assessment = Assessment.objects.get(pk=assessment_id)
+def _timed_on_screen(assessment_id: int, served_at):
+    """Make a timed question of 1.1 the test's current one, its clock started at `served_at`
+    (None: its page not shown yet); returns it."""
     timed = next(
         c
         for c in current_release().challenges.values()
         if c.timer and c.competence_id == "1.1" and c.validated
     )
-    assessment.current_challenge_id = timed.id
-    assessment.current_served_at = timezone.now() - timedelta(seconds=timed.timer + 30)
-    assessment.save()
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_challenge_id=timed.id, current_served_at=served_at
+    )
+    return timed
+
+
+def test_a_late_answer_to_a_timed_question_is_timed_out(signed_in):
+    assessment_id = start(signed_in)
+    timed = _timed_on_screen(assessment_id, served_at=None)
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_served_at=timezone.now() - timedelta(seconds=timed.timer + 30)
+    )
     signed_in.post(f"/assessments/{assessment_id}/answer", form_for(timed, "en", right=True))
     assert Answer.objects.get().outcome == "timedout"
 
@@ -319,14 +328,7 @@ def test_a_learner_who_asked_for_more_time_has_twice_as_long(signed_in, learner,
     learner.extra_time = True
     learner.save()
     assessment_id = start(signed_in)
-    timed = next(
-        c
-        for c in current_release().challenges.values()
-        if c.timer and c.competence_id == "1.1" and c.validated
-    )
-    Assessment.objects.filter(pk=assessment_id).update(
-        current_challenge_id=timed.id, current_served_at=timezone.now()
-    )
+    timed = _timed_on_screen(assessment_id, served_at=timezone.now())
     page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
     assert f"you have {2 * timed.timer} seconds. (twice the usual time, as your account asks)" in (
         page
@@ -517,14 +519,7 @@ def test_answer_path_runs_a_bounded_number_of_queries(signed_in, django_assert_m
 
 def test_a_timed_question_starts_its_clock_when_its_page_is_shown(signed_in):
     assessment_id = start(signed_in)
-    timed = next(
-        c
-        for c in current_release().challenges.values()
-        if c.timer and c.competence_id == "1.1" and c.validated
-    )
-    Assessment.objects.filter(pk=assessment_id).update(
-        current_challenge_id=timed.id, current_served_at=None
-    )
+    timed = _timed_on_screen(assessment_id, served_at=None)
     assert Assessment.objects.get(pk=assessment_id).current_served_at is None
     before = timezone.now()
     page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
@@ -539,14 +534,7 @@ def test_a_timed_question_starts_its_clock_when_its_page_is_shown(signed_in):
 def test_a_timed_question_answered_before_its_page_was_shown_is_not_recorded(signed_in, inline):
     """Its time was never counted: the answer is refused, the clock starts, the page is shown."""
     assessment_id = start(signed_in)
-    timed = next(
-        c
-        for c in current_release().challenges.values()
-        if c.timer and c.competence_id == "1.1" and c.validated
-    )
-    Assessment.objects.filter(pk=assessment_id).update(
-        current_challenge_id=timed.id, current_served_at=None
-    )
+    timed = _timed_on_screen(assessment_id, served_at=None)
     before = timezone.now()
     response = signed_in.post(
         f"/assessments/{assessment_id}/answer",
@@ -569,14 +557,7 @@ def test_a_timed_question_answered_before_its_page_was_shown_is_not_recorded(sig
 
 def test_a_timed_question_can_be_skipped_before_its_page_was_shown(signed_in):
     assessment_id = start(signed_in)
-    timed = next(
-        c
-        for c in current_release().challenges.values()
-        if c.timer and c.competence_id == "1.1" and c.validated
-    )
-    Assessment.objects.filter(pk=assessment_id).update(
-        current_challenge_id=timed.id, current_served_at=None
-    )
+    timed = _timed_on_screen(assessment_id, served_at=None)
     data = {**form_for(timed, "en", right=True), "action": "skip"}
     signed_in.post(f"/assessments/{assessment_id}/answer", data)
     assert Answer.objects.get().outcome == "skipped"
