@@ -402,25 +402,46 @@ def _rows(assessment, elements, now, answer=None) -> list[KnowledgeElement]:
     ]
 
 
-def _statuses_before(assessment: Assessment) -> set[str]:
-    """The skills of the competence the learner had a status for when this test started."""
+def _statuses_before(assessment: Assessment) -> dict[str, str]:
+    """The status of each skill of the competence when this test started."""
     if not assessment.improving:  # the whole current knowledge is the test's prior
-        return {e.skill_id for e in _prior_elements(assessment)}
-    elements = engine_elements(
-        assessment.user_id, assessment.competence_id, before=assessment.created_at
+        elements = _prior_elements(assessment)
+    else:
+        elements = knowledge.current_knowledge(
+            engine_elements(
+                assessment.user_id, assessment.competence_id, before=assessment.created_at
+            )
+        ).values()
+    return {e.skill_id: e.status for e in elements}
+
+
+def _takes_estimate(element, recorded: dict, before: dict, level: int) -> bool:
+    """Whether the engine's estimate of a skill is recorded when the test ends.
+
+    A skill this test's answers settled only along its tube takes the estimate when the two
+    disagree, and so does a skill the learner has no status for. A skill the test did not
+    touch keeps its earlier status, except a failure within the level the test settled on,
+    which the estimate passes: an improving test starts without the old failures, so that they
+    can be asked again, and one not asked again is passed only when the test showed that level.
+    """
+    if element.skill_id in recorded:
+        return recorded[element.skill_id] != element.status
+    if element.skill_id not in before:
+        return True
+    skill = current_release().skills.get(element.skill_id)
+    return (
+        element.status == "validated"
+        and before[element.skill_id] != "validated"
+        and skill is not None
+        and skill.level <= level
     )
-    return set(knowledge.current_knowledge(elements))
 
 
 def _complete(assessment: Assessment, decision, now: datetime) -> None:
     """Close the test and record the engine's consolidated view of the skills not answered.
 
-    The level the engine stopped on comes from that view: a skill the answers of this test
-    settled only by inference along its tube (a slip on an easier question, a lucky guess on a
-    harder one) takes the engine's estimate when the two disagree, and so does a skill the
-    learner has no status for. A skill this test did not touch keeps the status it had before:
-    an improving test starts without the old failures so that they are asked again, and one
-    that is not asked again stays failed rather than being passed on the engine's guess.
+    The level the engine stopped on comes from that view (`_takes_estimate`), so the level
+    shown is the one the stop rule was confident about.
     """
     state = decision.details.get("assessment")
     recorded = dict(
@@ -429,16 +450,13 @@ def _complete(assessment: Assessment, decision, now: datetime) -> None:
         .values_list("skill_id", "status")
     )  # the latest status of each skill in this test
     if state is not None:
-        known_before = _statuses_before(assessment)
+        before = _statuses_before(assessment)
+        reached = state.competences.get(assessment.competence_id)
+        level = reached.level if reached is not None else 0
         estimated = [
             e
             for e in state.elements
-            if e.source == "inferred"
-            and (
-                recorded[e.skill_id] != e.status
-                if e.skill_id in recorded
-                else e.skill_id not in known_before
-            )
+            if e.source == "inferred" and _takes_estimate(e, recorded, before, level)
         ]
         KnowledgeElement.objects.bulk_create(_rows(assessment, estimated, now))
     assessment.state = Assessment.State.COMPLETED

@@ -182,3 +182,20 @@ def test_a_test_that_gains_nothing_does_not_say_good_work(signed_in, monkeypatch
     page = signed_in.get(f"/assessments/{improving}/results").content.decode()
     assert "Good work" not in page and "gained" not in page
     assert "Your level has not changed this time." in page
+
+
+@pytest.mark.parametrize("competence", ["1.1", "2.1", "3.1", "5.2"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_improving_from_level_3_to_5_shows_level_5(signed_in, monkeypatch, competence, seed):
+    """An old failure the improving test does not ask again is passed when the test showed its
+    level (the estimate), not kept as a failure: otherwise 5 of 32 such learners got level 4."""
+    _tests_seeded(monkeypatch, seed)
+    first = start(signed_in, competence)
+    _finish_as(signed_in, first, level=3)
+    past = timezone.now() - timedelta(days=5)
+    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
+    KnowledgeElement.objects.update(created_at=past)
+    improving = start(signed_in, competence, mode="improve")
+    _finish_as(signed_in, improving, level=5)
+    user_id = Assessment.objects.get(pk=first).user_id
+    assert competence_scores_around(user_id, competence, timezone.now())[1].level == 5
