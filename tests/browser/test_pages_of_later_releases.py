@@ -9,8 +9,7 @@ from django.utils import timezone
 from octet.learning.models import Assessment, KnowledgeElement
 from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
 from tests.browser.test_learning_journey import TEXT, sign_in
-from tests.learning.helpers import answer_current, finish_test, start
-from tests.learning.test_recorded_level import _finish_as as finish_as
+from tests.learning.helpers import answer_current, finish_as, finish_test, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -45,6 +45,14 @@ def finish_test(client, assessment_id: int, right: bool = True, limit: int = 60)
     raise AssertionError("the test did not finish")
 
 
+def finish_as(client, assessment_id: int, level: int) -> None:
+    """Answer until the test ends as a learner who masters every skill up to `level`."""
+    while not Assessment.objects.get(pk=assessment_id).completed:
+        right = current_challenge(assessment_id).level <= level
+        answer_current(client, assessment_id, right=right)
+        client.post(f"/assessments/{assessment_id}/continue")
+
+
 def answer_this(client, assessment_id: int, challenge, locale: str, right: bool) -> str:
     """Serves `challenge` as the current question, answers it; returns its anchor."""
     Assessment.objects.filter(pk=assessment_id).update(

@@ -12,7 +12,7 @@ from octet.learning import services
 from octet.learning.domain.bank import competence_bank
 from octet.learning.models import Assessment, KnowledgeElement
 from octet.learning.selectors import competence_scores_around, engine_elements
-from tests.learning.helpers import answer_current, current_challenge, finish_test, start
+from tests.learning.helpers import answer_current, finish_as, finish_test, start
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,6 @@ def _ask(assessment_id: int, challenge_id: str, seed: int = 7) -> None:
     Assessment.objects.filter(pk=assessment_id).update(
         current_challenge_id=challenge_id, current_served_at=timezone.now(), seed=seed
     )
-
-
-def _finish_as(client, assessment_id: int, level: int) -> None:
-    """Answer until the test ends as a learner who masters every skill up to `level`."""
-    while not Assessment.objects.get(pk=assessment_id).completed:
-        right = current_challenge(assessment_id).level <= level
-        answer_current(client, assessment_id, right=right)
-        client.post(f"/assessments/{assessment_id}/continue")
 
 
 def _engine_result(assessment_id: int):
@@ -83,7 +75,7 @@ def test_a_slip_while_improving_keeps_what_was_answered_right_before(signed_in):
     first = start(signed_in, "2.3")
     _ask(first, "sharedCalendars5-free-busy")
     answer_current(signed_in, first, right=True)
-    _finish_as(signed_in, first, level=5)  # below the highest level: improving is possible
+    finish_as(signed_in, first, level=5)  # below the highest level: improving is possible
     user_id = Assessment.objects.get(pk=first).user_id
     direct = set(
         KnowledgeElement.objects.filter(
@@ -103,7 +95,7 @@ def test_a_slip_while_improving_keeps_what_was_answered_right_before(signed_in):
     improving = start(signed_in, "2.3", mode="improve")
     _ask(improving, current_release().challenges_by_skill[easier.id][0].id)
     answer_current(signed_in, improving, right=False)
-    _finish_as(signed_in, improving, level=5)
+    finish_as(signed_in, improving, level=5)
 
     recorded = _recorded(user_id, "2.3")
     assert recorded[easier.id] == "invalidated"
@@ -115,7 +107,7 @@ def test_a_test_that_lowers_the_level_says_so_on_its_results(signed_in):
     """Improving asks again what the first test only inferred: a learner who has forgotten it
     goes down, and the results say by how much instead of congratulating them."""
     first = start(signed_in, "2.3")
-    _finish_as(signed_in, first, level=4)
+    finish_as(signed_in, first, level=4)
     past = timezone.now() - timedelta(days=5)
     Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
     KnowledgeElement.objects.update(created_at=past)
@@ -160,7 +152,7 @@ def test_a_test_that_gains_nothing_does_not_say_good_work(signed_in, monkeypatch
     not "Good work"."""
     _tests_seeded(monkeypatch, seed)
     first = start(signed_in, "2.1")
-    _finish_as(signed_in, first, level=3)
+    finish_as(signed_in, first, level=3)
     past = timezone.now() - timedelta(days=5)
     Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
     KnowledgeElement.objects.update(created_at=past)
@@ -191,11 +183,11 @@ def test_improving_from_level_3_to_5_shows_level_5(signed_in, monkeypatch, compe
     level (the estimate), not kept as a failure: otherwise 5 of 32 such learners got level 4."""
     _tests_seeded(monkeypatch, seed)
     first = start(signed_in, competence)
-    _finish_as(signed_in, first, level=3)
+    finish_as(signed_in, first, level=3)
     past = timezone.now() - timedelta(days=5)
     Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
     KnowledgeElement.objects.update(created_at=past)
     improving = start(signed_in, competence, mode="improve")
-    _finish_as(signed_in, improving, level=5)
+    finish_as(signed_in, improving, level=5)
     user_id = Assessment.objects.get(pk=first).user_id
     assert competence_scores_around(user_id, competence, timezone.now())[1].level == 5
