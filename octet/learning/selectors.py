@@ -664,17 +664,50 @@ def preview_place(challenge_id: str, filters: dict[str, str]) -> PreviewPlace:
     )
 
 
-def accepted_answers(challenge, locale: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Every answer the checker takes for a free-answer challenge, as (label, variants), so that
-    a reviewer sees what a learner may type; choices have none (the solution says it all)."""
+def accepted_answers(challenge, locale: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every answer the checker takes for a free-answer challenge, as (label, rule, variants),
+    so that a reviewer sees what a learner may type; choices have none (the solution says it
+    all). `rule` is "" but for a field judged by running it, where the variants are only
+    examples: it says which answers the judge accepts (`judged_rule`)."""
     if challenge.type == "qroc":
-        return [(challenge.label.get(locale, ""), challenge.solutions.get(locale, ()))]
+        return [(challenge.label.get(locale, ""), "", challenge.solutions.get(locale, ()))]
     if challenge.type == "qrocm-ind":
-        return [(f.label.get(locale, ""), f.solutions.get(locale, ())) for f in challenge.fields]
+        return [
+            (
+                f.label.get(locale, ""),
+                judged_rule(challenge, locale) if f.judge else "",
+                f.solutions.get(locale, ()),
+            )
+            for f in challenge.fields
+        ]
     if challenge.type == "qrocm-dep":
-        return [("", tuple(" / ".join(group) for group in challenge.groups.get(locale, ())))]
+        return [("", "", tuple(" / ".join(group) for group in challenge.groups.get(locale, ())))]
     if challenge.type == "numeric":
         exact = challenge.number if challenge.tolerance == "0" else None
         shown = exact or f"{challenge.number} ± {challenge.tolerance}"
-        return [(challenge.label.get(locale, ""), (shown,))]
+        return [(challenge.label.get(locale, ""), "", (shown,))]
     return []
+
+
+def judged_rule(challenge, locale: str) -> str:
+    """Which answers a judged field takes, in the interface's language: any program that
+    reaches the robot's goal within the block limit, in a sentence that leads to the examples
+    ("...; for example:"). "" for a challenge no judge runs."""
+    scenario = _robot_scenario(challenge, locale)
+    if scenario is None:
+        return ""
+    board = robot.board_of(scenario)
+    if board.goals and board.stars:
+        goal = _("has the robot pick up every star and reach the flag")
+    elif board.goals:
+        goal = _("takes the robot to the flag")
+    else:
+        goal = _("has the robot pick up every star")
+    limit = int(board.max_blocks) if board.max_blocks >= 1 else 0
+    if not limit:
+        return _("Any program that %(goal)s is right; for example:") % {"goal": goal}
+    return ngettext(
+        "Any program that %(goal)s with at most %(count)s block is right; for example:",
+        "Any program that %(goal)s with at most %(count)s blocks is right; for example:",
+        limit,
+    ) % {"goal": goal, "count": limit}

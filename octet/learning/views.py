@@ -471,6 +471,7 @@ def _batch_rows(request, current: Assessment, answers):
                     selectors.expected_lines(challenge, locale) if item.outcome != "ok" else []
                 ),
                 "one_of_several": other_answers_accepted(challenge, locale),
+                "judged_rule": selectors.judged_rule(challenge, locale),
                 "explanation": render_markdown(challenge.explanation.get(locale, "")),
                 "hint": skill.hint.get(locale, "") if skill is not None else "",
                 "better": better,
@@ -858,6 +859,8 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
         {
             "filter_query": urlencode(place.filters),
             "accepted": selectors.accepted_answers(challenge, locale),
+            # tolerances do not apply to a field judged by running it
+            "all_judged": bool(challenge.fields) and all(f.judge for f in challenge.fields),
             "hint": release.skills[challenge.skill_id].hint.get(locale, ""),
             "tolerances": sorted(challenge.tolerances),
             "position": place.position,

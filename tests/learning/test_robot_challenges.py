@@ -11,7 +11,7 @@ from octet.content.domain.release import current_release
 from octet.learning import selectors
 from octet.learning.domain.presentation import other_answers_accepted
 from octet.learning.models import Answer, Assessment
-from tests.learning.helpers import start
+from tests.learning.helpers import finish_test, start
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,43 @@ def test_the_correction_shows_one_right_program_among_others():
     ):
         assert selectors.expected_lines(challenge, locale) == [line]
         assert other_answers_accepted(challenge, locale)  # "One right answer:", not "Expected"
+
+
+ANY_PROGRAM = {
+    "en": "Any program that takes the robot to the flag with at most 3 blocks is right;"
+    " for example:",
+    "fr": "Tout programme qui mène le robot au drapeau\u00a0avec 3\u00a0blocs au plus est"
+    " juste\u00a0; par exemple\u00a0:",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_preview_says_any_working_program_is_accepted_not_only_the_examples(
+    client, django_user_model, language
+):
+    staff = django_user_model.objects.create_user(
+        "staff", "s@example.org", "Staff-Pass1", is_staff=True, language=language
+    )
+    client.force_login(staff)
+    page = client.get(f"/preview/{CORRIDOR}?locale={language}").content.decode()
+    accepted = page.split(f'<dl lang="{language}">', 1)[1].split("</dl>", 1)[0]
+    example = {"en": "repeat 7 (forward)", "fr": "répéter 7 (avancer)"}[language]
+    rule = f'<span lang="{language}">{escape(ANY_PROGRAM[language])}</span>'
+    assert f"<dd>{rule} {example}</dd>" in accepted
+    # Tolerances (case, typos) are for answers compared with solutions, not for a program run.
+    assert "t1 (" not in page and "Tolerances" not in page and "Tolérances" not in page
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_wrong_programs_correction_says_any_working_program_is_right(signed_in, language):
+    signed_in.post("/language", {"language": language, "next": "/"})
+    assessment_id = start(signed_in, "3.4")
+    finish_test(signed_in, assessment_id, right=False)
+    last = Answer.objects.filter(assessment_id=assessment_id).order_by("id").last()
+    Answer.objects.filter(pk=last.pk).update(
+        challenge_id=CORRIDOR, value={"program": "forward"}, outcome="ko"
+    )
+    page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+    correction = page.split(f'id="answer-{last.pk}"', 1)[1].split("</li>", 1)[0]
+    assert f"<strong>{escape(ANY_PROGRAM[language])}</strong>" in correction
+    assert "One right answer" not in correction and "Une bonne réponse" not in correction
