@@ -429,7 +429,7 @@ def field_help(challenge, field, locale: str) -> str:
         if "repeat" in palette and moves:
             example = robot.program_text((robot.Repeat(3, tuple(moves[:2])),), locale)
             text += " " + _("A repeat holds its blocks between brackets: %s.") % example
-        text += " " + _("Running the program in the simulator writes it here.")
+        text += " " + _("The simulator writes its program here whenever it changes.")
     return text
 
 

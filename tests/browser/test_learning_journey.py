@@ -353,6 +353,46 @@ def test_a_program_built_in_the_robot_simulator_is_run_again_by_the_server(page,
     assert (answer.outcome, answer.value) == ("ok", {"program": "repeat 7 (forward)"})
 
 
+def test_what_is_judged_is_the_robot_program_on_screen_even_when_its_run_is_refused(
+    page, learner, password
+):
+    """A right program run, then changed beyond the block limit: the run is refused, and the
+    field holds the program on screen, not the right one run before."""
+    t = TEXT["en"]
+    challenge = current_release().challenges["algorithmSteps2-robot-corridor"]
+    assessment = open_question(page, learner, password, challenge)
+    page.emulate_media(reduced_motion="reduce")
+    simulator = page.frame_locator("iframe[data-simulator]")
+    simulator.get_by_role("button", name="▶ Run").wait_for()
+    field = page.get_by_label("Program:")
+
+    def field_shows(program):
+        page.wait_for_function(
+            "expected => document.getElementById('field-program').value === expected", arg=program
+        )
+
+    simulator.get_by_label("times").fill("7")
+    simulator.get_by_role("button", name="+ Repeat").press("Enter")
+    field_shows("repeat 7 ()")  # written as it is built, before any run
+    for block in ("+ Move forward", "+ End of repeat"):
+        simulator.get_by_role("button", name=block).press("Enter")
+    simulator.get_by_role("button", name="▶ Run").press("Enter")
+    simulator.get_by_text("Well done: the robot reached its goal!").wait_for()
+    field_shows("repeat 7 (forward)")
+    for _ in range(2):
+        simulator.get_by_role("button", name="+ Move forward").press("Enter")
+    simulator.get_by_role("button", name="▶ Run").press("Enter")
+    simulator.get_by_text("Too many blocks: 3 at most.").wait_for()
+    field_shows("repeat 7 (forward), forward, forward")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert (answer.outcome, answer.value) == (
+        "ko",
+        {"program": "repeat 7 (forward), forward, forward"},
+    )
+    assert field.count() == 0  # the correction follows
+
+
 def test_without_javascript_the_robot_board_is_told_and_the_program_typed(
     no_js_page, learner, password
 ):

@@ -79,7 +79,7 @@ def test_without_javascript_the_page_tells_the_board_and_how_to_write_the_progra
     assert field_help(page) == escape(
         "Without the simulator, type the program here, its blocks separated by commas:"
         " forward, left, right, repeat. A repeat holds its blocks between brackets:"
-        " repeat 3 (forward, left). Running the program in the simulator writes it here."
+        " repeat 3 (forward, left). The simulator writes its program here whenever it changes."
     )
     assert 'aria-describedby="field-program-help"' in page
     board = noscript_board(page)
@@ -101,7 +101,7 @@ def test_in_french_the_board_and_the_help_are_in_french_with_the_starting_progra
     assert field_help(page) == escape(
         "Sans le simulateur, écrivez ici le programme, en séparant ses blocs par des virgules :"
         " avancer, gauche, droite, répéter. Une répétition met ses blocs entre parenthèses :"
-        " répéter 3 (avancer, gauche). Exécuter le programme dans le simulateur l’écrit ici."
+        " répéter 3 (avancer, gauche). Le simulateur écrit ici son programme à chaque modification."
     )
     board = noscript_board(page)
     for told in (

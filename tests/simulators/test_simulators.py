@@ -865,6 +865,16 @@ def run_program(frame, blocks, run):
     frame.get_by_role("button", name=f"▶ {run}").click()
 
 
+def answer_after_run(sim):
+    """The answer the robot reports once a run has ended (each change to the program is
+    reported too, with no result)."""
+    sim.page.wait_for_function(
+        "(a => a.length && a[a.length - 1].value.result !== '')"
+        "(msgs.filter(m => m.octet === 'answer'))"
+    )
+    return sim.answers()[-1]
+
+
 @pytest.mark.browser
 def test_robot_runs_a_program_with_a_repeat(host):
     sim = host("robot", ROBOT, locale="en")
@@ -873,18 +883,25 @@ def test_robot_runs_a_program_with_a_repeat(host):
     run_program(
         f, ["Move forward", "Move forward", "Turn right", "Move forward", "Move forward"], "Run"
     )
-    assert sim.last_answer() == {
+    assert answer_after_run(sim) == {
         "result": "crash",
         "program": "forward, forward, right, forward, forward",
         "where": "3,4",
     }
     assert "hit a wall" in f.get_by_role("status").inner_text()
+    # A change is reported at once, the robot back at the start: the field holds the program
+    # on screen, never the one of an earlier run.
     f.get_by_role("button", name="Remove line 5").click()
+    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 7")
+    assert sim.answers()[-1] == {
+        "result": "",
+        "program": "forward, forward, right, forward",
+        "where": "2,2",
+    }
     f.get_by_role("button", name="Clear all").click()
     f.get_by_label("times").fill("2")
     run_program(f, ["Repeat", "Move forward", "End of repeat", "Turn right", "Move forward"], "Run")
-    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
-    assert sim.answers()[-1] == {
+    assert answer_after_run(sim) == {
         "result": "success",
         "program": "repeat 2 (forward), right, forward",
         "where": "3,4",
@@ -927,7 +944,7 @@ def test_robot_board_is_told_in_words_to_a_screen_reader(host, locale, board, ro
     assert words.get_by_role("listitem").all_inner_texts() == rows
     assert words.bounding_box()["width"] <= 1  # visually hidden: the look is unchanged
     run_program(f, pick, "Run" if locale == "en" else "Exécuter")
-    sim.page.wait_for_function("msgs.some(m => m.octet === 'answer')")
+    answer_after_run(sim)
     assert words.get_by_role("listitem").all_inner_texts() == [
         rows[0].split(", star")[0].split(", étoile")[0] + ".",
         rows[1],
@@ -941,7 +958,7 @@ def test_robot_reports_its_run_in_french(host):
     sim.page.emulate_media(reduced_motion="reduce")
     f = sim.frame
     run_program(f, ["Avancer", "Tourner à droite", "Avancer"], "Exécuter")
-    assert sim.last_answer() == {
+    assert answer_after_run(sim) == {
         "result": "incomplet",
         "program": "avancer, droite, avancer",
         "facing": "bas",
@@ -951,16 +968,14 @@ def test_robot_reports_its_run_in_french(host):
     run_program(
         f, ["Répéter", "Avancer", "Fin de la répétition", "Tourner à droite", "Avancer"], "Exécuter"
     )
-    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 2")
-    assert sim.answers()[-1] == {
+    assert answer_after_run(sim) == {
         "result": "réussite",
         "program": "répéter 2 (avancer), droite, avancer",
         "facing": "bas",
     }
     f.get_by_role("button", name="Tout effacer").click()
     run_program(f, ["Tourner à gauche", "Tourner à gauche", "Avancer"], "Exécuter")
-    sim.page.wait_for_function("msgs.filter(m => m.octet === 'answer').length === 3")
-    assert sim.answers()[-1] == {
+    assert answer_after_run(sim) == {
         "result": "collision",
         "program": "gauche, gauche, avancer",
         "facing": "gauche",
