@@ -401,7 +401,10 @@ def test_without_javascript_the_robot_board_is_told_and_the_program_typed(
     learner.save()
     challenge = current_release().challenges["algorithmSteps4-robot-stairs"]
     assessment = open_question(page, learner, password, challenge, t)
+    # The simulator's frame, empty without scripts, is not shown above the board in words.
+    assert page.locator("iframe[data-simulator]").is_hidden()
     board = page.locator(".robot-board")
+    assert board.is_visible()
     assert board.get_by_role("listitem").all_inner_texts() == [
         "Ligne 2\u00a0: colonne 6, drapeau en colonne 6.",
         "Ligne 3\u00a0: colonnes 5\u00a0à 6.",
@@ -416,6 +419,32 @@ def test_without_javascript_the_robot_board_is_told_and_the_program_typed(
     submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
+
+
+def test_without_javascript_another_simulator_says_to_skip_with_no_empty_frame(
+    no_js_page, learner, password
+):
+    page, t = no_js_page, TEXT["en"]
+    challenge = next(
+        c
+        for c in current_release().challenges.values()
+        if c.validated and c.embed is not None and c.embed.simulator != "robot" and not c.timer
+    )
+    open_question(page, learner, password, challenge)
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    said = page.locator(".challenge__simulator .alert")  # in <noscript>: no text selector
+    assert said.is_visible()
+    assert said.inner_text() == (
+        "This simulator needs JavaScript. If you cannot use it, skip the question."
+    )
+    assert page.get_by_role("button", name=t["skip"]).is_visible()
+
+
+def test_with_javascript_the_simulators_frame_is_shown_and_no_message(page, learner, password):
+    challenge = current_release().challenges["algorithmSteps4-robot-stairs"]
+    open_question(page, learner, password, challenge)
+    assert page.locator("iframe[data-simulator]").is_visible()
+    assert page.locator(".robot-board").count() == 0  # <noscript> is not parsed into the page
 
 
 def plain_question(competence_id, kind="qcu"):

@@ -70,7 +70,9 @@ def field_help(page: str) -> str:
 
 
 def noscript_board(page: str) -> str:
-    return page.split("<noscript>", 1)[1].split("</noscript>", 1)[0].replace("\u00a0", " ")
+    """The simulator's <noscript> (the page's <head> has one of its own, for a stylesheet)."""
+    simulator = page.split('<div class="challenge__simulator">', 1)[1]
+    return simulator.split("<noscript>", 1)[1].split("</noscript>", 1)[0].replace("\u00a0", " ")
 
 
 def test_without_javascript_the_page_tells_the_board_and_how_to_write_the_program(signed_in):
