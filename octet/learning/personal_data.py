@@ -1,5 +1,8 @@
 """What the learning context holds about a person, for the export and the account deletion."""
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from octet.content.domain.release import current_release
 from octet.learning.domain.presentation import describe_answer
 from octet.learning.models import (
@@ -18,6 +21,18 @@ def _answer_text(release, challenge_id: str, locale: str, value) -> list[str]:
     return describe_answer(challenge, locale, value) if challenge is not None else []
 
 
+def _competence_name(competence, assessment) -> str:
+    """The competence's name in the test's language; for a competence a later release removed
+    from the framework (its name went with it), its id and a note saying so."""
+    if competence is not None:
+        return competence.name.get(assessment.locale, "")
+    with translation.override(assessment.locale):
+        return _(
+            "Competence %(id)s: removed from Octet's framework since this test; its name is no"
+            " longer known."
+        ) % {"id": assessment.competence_id}
+
+
 def export(user) -> dict:
     release = current_release()
     assessments = []
@@ -26,9 +41,8 @@ def export(user) -> dict:
         assessments.append(
             {
                 "competence": assessment.competence_id,
-                "competence_name": (
-                    competence.name.get(assessment.locale, "") if competence is not None else ""
-                ),
+                "competence_name": _competence_name(competence, assessment),
+                "competence_in_framework": competence is not None,
                 "language": assessment.locale,
                 "state": assessment.state,
                 "started_at": assessment.created_at.isoformat(),

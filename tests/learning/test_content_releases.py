@@ -1,6 +1,8 @@
 """A learner's profile outlives the content: what a later release removed or changed never
 breaks a page, and is said plainly."""
 
+import json
+
 import pytest
 
 from octet.learning import selectors
@@ -109,6 +111,34 @@ def test_the_closed_test_speaks_the_learners_language(releases, signed_in):
     assert "La compétence 1.2" in page and "retirée du référentiel d'Octet" in page
     profile = signed_in.get("/profile/").content.decode()
     assert "Compétences qui ne sont plus dans le référentiel" in profile
+
+
+REMOVED_NAME = {
+    "en": "Competence 1.2: removed from Octet's framework since this test; its name is no longer"
+    " known.",
+    "fr": "Compétence 1.2\u00a0: retirée du référentiel d'Octet depuis ce test\u00a0; son nom"
+    " n'est plus connu.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_data_export_names_a_removed_competence_by_its_id_and_says_why(
+    releases, signed_in, language
+):
+    signed_in.post("/language", {"language": language, "next": "/"})
+    start(signed_in, "1.1")
+    gone = start(signed_in, "1.2")
+    answer_current(signed_in, gone)
+    release = without_1_2(releases)
+    tests = {
+        t["competence"]: t
+        for t in json.loads(signed_in.get("/account/export").content)["learning"]["assessments"]
+    }
+    assert tests["1.2"]["competence_name"] == REMOVED_NAME[language]  # was ""
+    assert tests["1.2"]["competence_in_framework"] is False
+    assert tests["1.2"]["language"] == language and tests["1.2"]["answers"]
+    assert tests["1.1"]["competence_name"] == release.competences["1.1"].name[language]
+    assert tests["1.1"]["competence_in_framework"] is True
 
 
 def test_a_removed_competence_cannot_be_started_nor_reset(releases, signed_in):
