@@ -746,6 +746,18 @@ def lesson(request: HttpRequest, lesson_id: str) -> HttpResponse:
     )
 
 
+def _content_missing(request, kind: str) -> HttpResponse:
+    """A file or a picture the release served now does not have (removed or renamed since the
+    page that links to it was shown): what happened, and the way back to that page."""
+    back, back_to = _way_back(request)
+    return render(
+        request,
+        "learning/content_missing.html",
+        {"kind": kind, "back": back, "back_to": back_to},
+        status=404,
+    )
+
+
 def _way_back(request) -> tuple[str, str]:
     """A lesson opens in the same tab, from a correction or from My tutorials: the page of this
     site it was opened from (its Referer), and which kind of page that is ("test", "tutorials",
@@ -762,10 +774,10 @@ def _way_back(request) -> tuple[str, str]:
 
 
 @require_safe
-def attachment(request: HttpRequest, name: str) -> FileResponse:
+def attachment(request: HttpRequest, name: str) -> HttpResponse:
     release = current_release()
-    if name not in release.attachments:
-        raise Http404
+    if name not in release.attachments:  # a link kept from before a release that removed it
+        return _content_missing(request, "file")
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     if content_type.startswith("text/"):  # make_attachments writes UTF-8, a BOM only on CSV
         content_type += "; charset=utf-8"
@@ -778,10 +790,10 @@ def attachment(request: HttpRequest, name: str) -> FileResponse:
 
 
 @require_safe
-def illustration(request: HttpRequest, name: str) -> FileResponse:
+def illustration(request: HttpRequest, name: str) -> HttpResponse:
     release = current_release()
-    if name not in release.illustrations:
-        raise Http404
+    if name not in release.illustrations:  # opened on its own from a page shown before
+        return _content_missing(request, "picture")
     from pathlib import Path
 
     path = Path(release.content_dir) / "illustrations" / name
@@ -798,7 +810,13 @@ def simulator(request: HttpRequest, challenge_id: str, locale: str) -> HttpRespo
     """A simulator page with the challenge's scenario, for a sandboxed frame."""
     challenge = current_release().challenges.get(challenge_id)
     if challenge is None or challenge.embed is None or locale not in challenge.locales:
-        raise Http404
+        # The frame of a question page shown before a release that removed or changed the
+        # question: said in the frame, which a sandbox keeps from leading the page elsewhere.
+        response = render(request, "learning/simulator_missing.html", status=404)
+        response["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+        )
+        return response
     html = simulator_page(current_release(), challenge, locale)
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = (

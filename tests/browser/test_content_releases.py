@@ -31,3 +31,34 @@ def test_useful_by_a_tutorial_removed_since_the_page_was_shown_says_so(
     assert page.locator(".tutorial").filter(has_text="Open the Images tab").count() == 1
     assert not TutorialFeedback.objects.exists()
     assert SavedTutorial.objects.count() == 2  # kept, should it come back
+
+
+def test_a_file_and_a_simulator_removed_since_the_question_was_shown_say_so(
+    page, releases, learner, password
+):
+    """The question's page was shown before a release that removed its file and its simulator:
+    the file's link opens a page that says so and leads back to the test, and the frame says
+    so too, instead of a download that fails and a frame the browser refuses to show."""
+    from octet.content.domain.release import current_release
+    from tests.browser.test_learning_journey import open_question
+    from tests.learning.test_content_releases import without_material
+
+    notes = current_release().challenges["searchOperators2-notes"]
+    assessment = open_question(page, learner, password, notes)
+    link = page.get_by_role("link", name="notes-en.txt")
+    link.wait_for()
+    without_material(releases)
+    link.click()
+    page.get_by_role("heading", name="File not found").wait_for()
+    page.get_by_role("link", name="Back to the test").click()
+    page.wait_for_url(page.base + f"/assessments/{assessment.pk}/")
+
+    total = current_release().challenges.get("searchOperators2-total")
+    assert total is not None and total.embed is None  # in the new release, without its frame
+    page.set_content(  # the frame of the question page shown before, as it was
+        f'<iframe src="{page.base}/simulators/searchOperators2-total/en" '
+        'sandbox="allow-scripts allow-forms" data-simulator></iframe>'
+    )
+    frame = page.frame_locator("iframe")
+    frame.get_by_role("heading", name="Simulator not found").wait_for()
+    assert frame.get_by_text("Load the page again to see the question as it is now.").is_visible()

@@ -331,3 +331,75 @@ def test_a_lesson_removed_since_its_link_was_shown_says_so_and_leads_back(releas
     assert 'href="/tutorials/">Back to My tutorials</a>' in text
     elsewhere = signed_in.get("/lessons/lesson-fileTools").content.decode()
     assert 'href="/profile/"' in elsewhere  # no page to go back to: the error page's links
+
+
+# --- Files, pictures and simulators removed, opened from a page shown before ----------------
+
+NOTES = "                attachments: [{fr: notes-fr.txt, en: notes-en.txt}]\n"
+PICTURE = (
+    "                illustration:\n                  file: results.svg\n"
+    '                  alt: {fr: "Résultats", en: "Results"}\n'
+)
+WEBMAIL = (
+    "                embed:\n                  simulator: webmail\n                  height: 400\n"
+    "                  scenario: {fr: {inbox: []}, en: {inbox: []}}\n"
+)
+
+
+def without_material(releases):
+    """A later release without the notes, the picture and the simulator of the first."""
+    later = releases.later(
+        edits=[
+            (f"competences/{competence}.yaml", material, "")
+            for competence in ("1.1", "1.2")  # 1.2 is a copy of 1.1
+            for material in (NOTES, PICTURE, WEBMAIL)
+        ]
+    )
+    for name in ("attachments/files/notes-fr.txt", "attachments/files/notes-en.txt"):
+        (later / name).unlink()
+    (later / "illustrations" / "results.svg").unlink()
+    return releases.use(later)
+
+
+def test_a_file_removed_since_says_so_and_leads_back_to_the_test(releases, client):
+    assert client.get("/files/notes-en.txt").status_code == 200
+    without_material(releases)
+    test = "http://testserver/assessments/7/"
+    response = client.get("/files/notes-en.txt", HTTP_REFERER=test)  # was a bare 404
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "<h1>File not found</h1>" in page
+    assert "This file is not in Octet's content: it may have been removed or renamed" in page
+    assert f'href="{test}">Back to the test</a>' in page
+    client.cookies["django_language"] = "fr"
+    page = client.get("/files/notes-fr.txt", HTTP_REFERER=test).content.decode()
+    assert "<h1>Fichier introuvable</h1>" in page and "Revenir au test" in page
+
+
+def test_a_picture_removed_since_opened_on_its_own_says_so(releases, client):
+    assert client.get("/illustrations/results.svg").status_code == 200
+    without_material(releases)
+    response = client.get("/illustrations/results.svg")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "<h1>Picture not found</h1>" in page
+    assert 'href="/account/sign-in"' in page  # no page it was opened from: the usual ways on
+    # An address that never was a picture gets the same page, never a file of the content.
+    assert client.get("/illustrations/..%2Fframework.yaml").status_code == 404
+
+
+def test_a_simulator_removed_since_says_so_in_its_frame(releases, client):
+    url = "/simulators/searchOperators2-total/en"
+    assert client.get(url).status_code == 200
+    without_material(releases)
+    response = client.get(url)  # was Django's 404, which the page's frame refused to show
+    assert response.status_code == 404
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "script-src" not in response["Content-Security-Policy"]
+    page = response.content.decode()
+    assert "<h1>Simulator not found</h1>" in page
+    assert "Load the page again to see the question as it is now." in page
+    client.cookies["django_language"] = "fr"
+    page = client.get(url).content.decode()
+    assert '<html lang="fr">' in page and "<h1>Simulateur introuvable</h1>" in page

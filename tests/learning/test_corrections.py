@@ -95,7 +95,7 @@ def test_a_correction_shows_the_picture_and_names_the_file_or_simulator_its_ques
     file = _correction_of(page, anchors["attached"])
     [names] = attached.attachments
     name = names[language]
-    assert f'<a href="/files/{name}" download>{name}</a>' in file
+    assert f'<a href="/files/{name}">{name}</a>' in file
     assert signed_in.get(f"/files/{name}").status_code == 200
     used = {"en": "File used in this question:", "fr": "Fichier utilisé dans cette question\xa0:"}
     assert used[language] in file
