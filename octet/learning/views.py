@@ -759,9 +759,10 @@ def _content_missing(request, kind: str) -> HttpResponse:
 
 
 def _way_back(request) -> tuple[str, str]:
-    """A lesson opens in the same tab, from a correction or from My tutorials: the page of this
-    site it was opened from (its Referer), and which kind of page that is ("test", "tutorials",
-    "page"); ("", "") when it was not opened from a page of Octet."""
+    """A lesson (or a file or picture that is gone) opens in the same tab, from a question, a
+    correction or My tutorials: the page of this site it was opened from (its Referer), and which
+    kind of page that is ("test", "tutorials", "page"); ("", "") when it was not opened from a
+    page of Octet."""
     back = ours(request, request.headers.get("Referer")) or ""
     path = urlsplit(back).path
     if not back or path == request.path:
