@@ -62,3 +62,33 @@ def test_a_file_and_a_simulator_removed_since_the_question_was_shown_say_so(
     frame = page.frame_locator("iframe")
     frame.get_by_role("heading", name="Simulator not found").wait_for()
     assert frame.get_by_text("Load the page again to see the question as it is now.").is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_pages_of_a_file_a_picture_and_a_simulator_removed_fit_a_phone_and_are_accessible(
+    browser, live_server, releases, language
+):
+    from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
+    from tests.learning.test_content_releases import without_material
+
+    without_material(releases)
+    page = next(_page(browser, live_server, locale=f"{language}-GB"))
+    headings = {
+        "en": ("File not found", "Picture not found", "Simulator not found"),
+        "fr": ("Fichier introuvable", "Image introuvable", "Simulateur introuvable"),
+    }[language]
+    for address, heading in zip(
+        (
+            f"/files/notes-{language}.txt",
+            "/illustrations/results.svg",
+            f"/simulators/searchOperators2-total/{language}",
+        ),
+        headings,
+        strict=True,
+    ):
+        response = page.goto(page.base + address)
+        assert response.status == 404
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert page.locator("html").get_attribute("lang") == language
+        assert_fits_phone_width(page)
+        assert_accessible(page)
