@@ -33,7 +33,7 @@ from octet.accounts.forms import (
 )
 from octet.accounts.selectors import user_by_identifier
 from octet.core import once, typed
-from octet.core.decorators import post_only, sign_in_first
+from octet.core.decorators import done_when_expired, post_only, sign_in_first
 from octet.core.navigation import ours
 
 BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
@@ -54,6 +54,21 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
     return response
 
 
+def _signed_in_by_the_first_copy(request: HttpRequest) -> HttpResponse | None:
+    """A sign-in or sign-up sent again once the first copy's reply had signed in (tapped again
+    while the next page loads on a slow connection): signing in renewed the security token that
+    the form still carries, so this copy is refused as expired. When the account it names is the
+    one now signed in, the first copy did what it asked: it leads where that copy led. None
+    otherwise (signed in as someone else meanwhile: the expired-form page)."""
+    if not request.user.is_authenticated:
+        return None
+    named = user_by_identifier(request.POST.get("login") or request.POST.get("email") or "")
+    if named is None or named.pk != request.user.pk:
+        return None
+    return redirect(_safe_next(request, reverse("learning:profile")))
+
+
+@done_when_expired(_signed_in_by_the_first_copy)
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache
@@ -101,6 +116,7 @@ def _welcome(request: HttpRequest, user) -> HttpResponse:
     )
 
 
+@done_when_expired(_signed_in_by_the_first_copy)
 @sensitive_post_parameters("password")
 @csrf_protect
 @never_cache

@@ -54,6 +54,20 @@ def sign_in_first(said=None):
     return decorator
 
 
+def done_when_expired(answer):
+    """A view whose form, sent again with an expired security token, may have been done by its
+    first copy: the expired-form page (`core.views.csrf_failure`) asks `answer(request,
+    **address arguments)` first, which returns the page that says what that copy did, or None
+    (nothing was done: the expired-form page). `answer` must change nothing. Put it above the
+    view's other decorators."""
+
+    def decorator(view):
+        view.done_when_expired = answer
+        return view
+
+    return decorator
+
+
 def kept_when_expired(url_name: str, when=None):
     """A view whose form carries what a person typed (an answer): if it is sent with an expired
     security token, the expired-form page (`core.views.csrf_failure`) does nothing with it but

@@ -86,14 +86,22 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     done; the page offers the way back to the form's page. A form that carried what the person
     typed (`decorators.kept_when_expired`: a question's answer) is offered back whole instead,
     as hidden fields of a form with a new token: the person chooses to send it, and it is only
-    kept for the form's page, never acted on. The technical `reason` is not shown:
-    CsrfViewMiddleware logs it (logger `django.security.csrf`, with the path).
+    kept for the form's page, never acted on. A form that its first copy may have done
+    (`decorators.done_when_expired`: a sign-in tapped again once the first had signed in, which
+    renews the token) gets the page that says what that copy did instead. The technical
+    `reason` is not shown: CsrfViewMiddleware logs it (logger `django.security.csrf`, with the
+    path).
     """
     back = ours(request, request.headers.get("Referer"))  # the page the form was sent from
     # The language switch on this page comes back to the form's page, not to the action.
     request.shown_at = back or reverse("core:home")
     context = {"back": back}
     match = request.resolver_match
+    done = getattr(match.func, "done_when_expired", None) if match else None
+    if done is not None and request.method == "POST":
+        response = done(request, *match.args, **match.kwargs)
+        if response is not None:
+            return response
     keep, when = getattr(match.func, "kept_when_expired", (None, None)) if match else (None, None)
     if keep and request.method == "POST" and (when is None or when(request)):
         context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)

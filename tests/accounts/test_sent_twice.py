@@ -220,3 +220,57 @@ def test_a_reset_link_asked_twice_sends_one_e_mail(client, learner):
     form["sent_once"] = sent_once(client, "/account/password-reset")
     client.post("/account/password-reset", form)
     assert len(mail.outbox) == 2
+
+
+def _token(client, url: str) -> str:
+    page = client.get(url).content.decode()
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def test_a_sign_up_sent_again_once_its_reply_signed_in_leads_where_the_first_copy_did():
+    """Tapped again while the profile loads: the first copy's reply had signed in, which renewed
+    the security token the form still carries. Not the expired-form page's "nothing was sent"."""
+    client = Client(enforce_csrf_checks=True)
+    form = {**SIGN_UP, "csrfmiddlewaretoken": _token(client, "/account/sign-up")}
+    assert client.post("/account/sign-up", form)["Location"] == "/profile/"
+    second = client.post("/account/sign-up", form)
+    assert second.status_code == 302 and second["Location"] == "/profile/"
+    assert get_user_model().objects.count() == 1
+
+
+def test_a_sign_in_sent_again_once_its_reply_signed_in_leads_where_the_first_copy_did(
+    learner, password
+):
+    client = Client(enforce_csrf_checks=True)
+    form = {
+        "login": "lea@example.org",
+        "password": password,
+        "next": "/tutorials/",
+        "csrfmiddlewaretoken": _token(client, "/account/sign-in?next=/tutorials/"),
+    }
+    assert client.post("/account/sign-in", form)["Location"] == "/tutorials/"
+    second = client.post("/account/sign-in", form)
+    assert second.status_code == 302 and second["Location"] == "/tutorials/"
+    assert throttle_for(learner.username) is None or throttle_for(learner.username).failures == 0
+
+
+def test_a_stale_sign_in_form_for_another_account_still_says_it_expired(learner, password):
+    """Signed in meanwhile as someone else (another tab): that form did nothing, and says so."""
+    from octet.accounts import services
+
+    services.sign_up(
+        first_name="Noé",
+        last_name="Petit",
+        email="noe@example.org",
+        password=password,
+        language="en",
+    )
+    client = Client(enforce_csrf_checks=True)
+    stale = _token(client, "/account/sign-in")
+    form = {"login": "lea@example.org", "password": password}
+    client.post("/account/sign-in", {**form, "csrfmiddlewaretoken": stale})
+    response = client.post(
+        "/account/sign-in", {**form, "login": "noe@example.org", "csrfmiddlewaretoken": stale}
+    )
+    assert response.status_code == 403
+    assert "This page has expired" in response.content.decode()
