@@ -119,3 +119,35 @@ def test_without_javascript_my_tutorials_saves_by_a_page_load(
     assert page.url.endswith("/tutorials/#saved-title")
     assert page.get_by_text("Tutorial saved in “My tutorials”.").is_visible()
     assert SavedTutorial.objects.filter(user=learner).count() == 1
+
+
+def test_on_my_tutorials_a_recommended_one_saved_in_place_joins_the_saved_ones(
+    page, client, learner, password
+):
+    """As a page load would show it: not "You have not saved any tutorials yet" above it."""
+    at_a_checkpoint(client, learner)
+    sign_in(page, learner, password, TEXT["en"])
+    page.goto(page.base + "/tutorials/")
+    page.wait_for_load_state()
+    page.evaluate("window.notReloaded = true")
+    saved = page.locator("section[aria-labelledby=saved-title]")
+    assert saved.get_by_text("You have not saved any tutorials yet.").is_visible()
+    item = page.locator("section[aria-labelledby=recommended-title] .tutorial").first
+    title = item.locator("a").first.inner_text()
+
+    item.get_by_role("button", name="Save").click()
+    item.get_by_role("status").filter(has_text="Tutorial saved in “My tutorials”.").wait_for()
+    assert focused(page).startswith("Saved")  # the pressed button, where it was
+    assert saved.get_by_text("You have not saved any tutorials yet.").count() == 0
+    assert saved.locator(".tutorial a").first.inner_text() == title
+    listed = saved.locator(".tutorial").first
+    assert listed.get_by_role("button", name="Saved").get_attribute("aria-pressed") == "true"
+    assert listed.get_by_role("status").count() == 0  # the message stays by the pressed button
+
+    listed.get_by_role("button", name="Saved").click()  # removed from there: both copies say so
+    listed.get_by_role("status").filter(has_text="Tutorial removed from your list.").wait_for()
+    assert item.get_by_role("button", name="Save").get_attribute("aria-pressed") is None
+    assert not SavedTutorial.objects.filter(user=learner).exists()
+    assert page.evaluate("window.notReloaded")
+    assert_accessible(page)
+    assert_fits_phone_width(page)

@@ -366,6 +366,7 @@
         if (old === actions) mine = copy;
       });
       if (!mine) return;
+      shelve(mine, page);
       var now = mine.querySelectorAll("form")[which];
       var control = now && (now.querySelector("button") || now.querySelector(".muted"));
       if (control) {
@@ -377,6 +378,30 @@
       if (error.lost && document.querySelector("[data-connection-lost]")) { keep(form); return; }
       sendPlainly(form, submitter);
     });
+  }
+
+  // On My tutorials, a tutorial saved from the recommendations joins the saved ones, as a page
+  // load would show it (a copy, which changes with it); "none saved yet" goes.
+  function shelve(actions, page) {
+    var shelf = document.querySelector("[data-saved-tutorials]");
+    if (!shelf || !actions.querySelector("input[name=action][value=remove]")) return;
+    var listed = false;
+    shelf.querySelectorAll(".tutorial__actions").forEach(function (other) {
+      if (other.getAttribute("data-page") === page) listed = true;
+    });
+    if (listed) return;
+    var list = shelf.querySelector("[data-saved-list]");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "tutorials card";
+      list.setAttribute("data-saved-list", "");
+      var none = shelf.querySelector("[data-saved-none]");
+      if (none) none.replaceWith(list);
+      else shelf.querySelector("h2").after(list);
+    }
+    var item = actions.parentNode.cloneNode(true);
+    item.querySelectorAll("[data-tutorial-notice]").forEach(function (note) { note.remove(); });
+    list.appendChild(item);
   }
 
   // The message of the last Save or Useful, under that tutorial (one on the page at a time).
