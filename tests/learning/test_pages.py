@@ -186,6 +186,25 @@ def test_the_tutorials_page_heads_its_list_with_the_tutorials_not_a_buttons_labe
     assert '<h2 id="saved-title">Tutos enregistrés</h2>' in page
 
 
+def test_a_french_tutorial_title_keeps_its_colon_and_question_mark_on_their_line(
+    signed_in, learner
+):
+    """A title such as "HTML et CSS : les bases" must not break before its colon on a phone."""
+    titles = {"HTML et CSS : les bases", "Quel format pour quel usage ?"}
+    tutorials = [
+        t for t in current_release().tutorials.values() if t.locale == "fr" and t.title in titles
+    ]
+    assert {t.title for t in tutorials} == titles
+    for tutorial in tutorials:
+        signed_in.post(f"/tutorials/{tutorial.id}/save", {"next": "/tutorials/"})
+    learner.language = "fr"
+    learner.save(update_fields=["language"])
+    page = signed_in.get("/tutorials/").content.decode()
+    assert "HTML et CSS\u00a0: les bases</a>" in page
+    assert "Quel format pour quel usage\u00a0?</a>" in page
+    assert '<span class="visually-hidden">: HTML et CSS\u00a0: les bases</span>' in page
+
+
 def test_save_and_useful_sent_by_the_page_script_reply_with_the_actions_to_show_in_place(
     signed_in, learner
 ):
