@@ -34,6 +34,11 @@ STARS = {
         "AVANCER, REPETER 3 (AVANCER, DROITE), GAUCHE",
         "forward repeat 3 (forward right) left",
         "  forward ,, repeat 3 ( forward , right , ) , left ,  ",
+        # a phone's keyboard ends a sentence with a full stop (two spaces typed); a person
+        # writes "and" before the last block, or a colon after the number of times
+        "Forward. Repeat 3 (forward, right). Left.",
+        "avancer, répéter 3 fois : (avancer puis droite) et gauche",
+        "forward then repeat 3 times: [forward and turn right], then turn left",
     ],
 )
 def test_the_simulators_text_and_what_a_person_types_read_the_same(text):
@@ -76,6 +81,8 @@ def test_repeats_nest():
         ("3", "expected a block, not '3'"),
         ("forward; <script>", "unexpected character '<'"),
         ("forward + left", "unexpected character '+'"),
+        ("forward: left", "expected a block, not ':'"),
+        ("repeat : 3 (forward)", "a repeat needs its number of times"),
         ("turn", "unknown block 'turn'"),
         ("repeat 2 (" * 11 + "forward" + ")" * 11, "at most 10 repeats inside one another"),
         ("f" * 2001, "a program is at most 2000 characters long"),

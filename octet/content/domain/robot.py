@@ -8,9 +8,10 @@ how the run ends; it never raises, whatever the text.
 
 The text form (content/simulators/README.md, "robot"): blocks separated by commas, a repeat
 written `repeat 3 (forward, right)`, in English or in French (`répéter 3 (avancer, droite)`).
-A person typing it may also use `;` or new lines between blocks, `[ ]` for the brackets, the
-long names of the buttons ("turn left", "tourner à gauche", "move forward", "pick up"), and
-"times" / "fois" after the number; case, accents and spaces do not matter.
+A person typing it may also use `;`, `.` (a phone's keyboard ends a sentence with it), "and",
+"then", "et", "puis" or new lines between blocks, `[ ]` for the brackets, the long names of the
+buttons ("turn left", "tourner à gauche", "move forward", "pick up"), and "times" / "fois" and a
+colon after the number; case, accents and spaces do not matter.
 
 The simulator's rules, mirrored here:
 - a block is `forward`, `left`, `right`, `pick` or a repeat; a repeat counts as one block and
@@ -67,9 +68,12 @@ _PHRASES = sorted(
     key=lambda item: -len(item[0]),
 )
 _TIMES = ("times", "time", "fois", "x")
+# Between blocks: commas, semicolons, the full stop a phone's keyboard adds, and "and", "then".
+_BETWEEN = frozenset({",", ";", "."})
+_JOINING = frozenset({"and", "then", "et", "puis"})
 _OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
 _TOKEN = re.compile(
-    r"\s*(?:(?P<word>[a-z]+)|(?P<number>[0-9]+)|(?P<mark>[()\[\],;])|(?P<other>\S))"
+    r"\s*(?:(?P<word>[a-z]+)|(?P<number>[0-9]+)|(?P<mark>[()\[\],;.:])|(?P<other>\S))"
 )
 # Typographic marks a phone or a word processor may put in the text.
 _FOLD = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " ", "\uff08": "(", "\uff09": ")"})
@@ -119,7 +123,7 @@ def parse_program(text: object) -> Program:
         blocks: list[Block] = []
         while position < len(tokens):
             kind, value = tokens[position]
-            if kind == "mark" and value in ",;":
+            if (kind == "mark" and value in _BETWEEN) or (kind == "word" and value in _JOINING):
                 position += 1
                 continue
             if kind == "mark" and value in _CLOSE:
@@ -160,6 +164,8 @@ def parse_program(text: object) -> Program:
         position += 1
         if position < len(tokens) and tokens[position] in {("word", w) for w in _TIMES}:
             position += 1
+        if position < len(tokens) and tokens[position] == ("mark", ":"):
+            position += 1  # "repeat 3 times: (forward)"
         kind, value = tokens[position] if position < len(tokens) else ("", "")
         if kind != "mark" or value not in _OPEN:
             raise ProgramError("a repeat needs its blocks between brackets: repeat 3 (forward)")
