@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from octet.accounts import services as account_services
 from octet.core import typed
-from octet.core.decorators import post_only
+from octet.core.decorators import kept_when_expired, post_only
 from octet.core.navigation import ours
 from octet.core.selectors import database_is_up
 
@@ -33,6 +34,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+def _sent_by_a_page_form(request: HttpRequest) -> bool:
+    return bool(request.GET.get("back"))
+
+
+# A page's form sent by the switch with an expired token: what it carried goes back to the page.
+@kept_when_expired("core:set-language", when=_sent_by_a_page_form)
 @post_only("core:home")
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the account and in a cookie.
@@ -105,16 +112,19 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     keep, when = getattr(match.func, "kept_when_expired", (None, None)) if match else (None, None)
     if keep and request.method == "POST" and (when is None or when(request)):
         context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)
+        if request.GET.get("back"):  # the language switch's: the page to go back to
+            context["keep"] += "?" + urlencode({"back": request.GET["back"]}, safe="/")
         context["kept"] = [
             (name, value)
             for name, values in request.POST.lists()
-            if name not in EXPIRED_FORM_LEFT_OUT
+            if name not in EXPIRED_FORM_LEFT_OUT and "password" not in name
             for value in values
         ]
     return render(request, "core/csrf_failure.html", context, status=403)
 
 
-# What the expired-form page does not send again: the expired token, and the buttons pressed.
+# What the expired-form page does not send again: the expired token, the buttons pressed (a
+# language too: the page comes back as it was), and never a password.
 EXPIRED_FORM_LEFT_OUT = {"csrfmiddlewaretoken", "action", "language"}
 
 

@@ -91,3 +91,50 @@ def test_what_was_typed_is_kept_only_for_a_page_of_octet(client):
 
 def test_pages_without_a_form_being_filled_keep_their_own_switch(client):
     assert 'form="page-form"' not in text(client.get("/"))
+
+
+def token_of(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def test_an_expired_switch_on_an_account_form_offers_what_was_typed_back(learner, password):
+    """Signed out and in again in another tab: the switch's token is stale. Nothing is done, but
+    what was typed (never a password) goes back to the page with a new token."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    sign_in = {"login": "lea.martin", "password": password}
+    client.post(
+        "/account/sign-in",
+        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
+    )
+    stale = token_of(text(client.get("/account/details")))
+    client.post("/account/sign-out", {"csrfmiddlewaretoken": stale})
+    client.post(
+        "/account/sign-in",
+        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
+    )
+
+    sent = {"first_name": "Léa", "last_name": "Martin-Dupont", "email": "new@example.org"}
+    expired = client.post(
+        "/language?back=/account/details",
+        {**sent, "password": "Secret-Typed9", "language": "fr", "csrfmiddlewaretoken": stale},
+        HTTP_REFERER="http://testserver/account/details",
+    )
+    page = text(expired)
+    assert expired.status_code == 403
+    assert "What you entered is not lost" in page
+    assert 'action="/language?back=/account/details"' in page
+    assert 'name="last_name" value="Martin-Dupont"' in page
+    assert "Secret-Typed9" not in page and 'name="language"' not in page.split("<main")[1]
+
+    kept = dict(
+        re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page.split("<main")[1])
+    )
+    kept["csrfmiddlewaretoken"] = token_of(page.split("<main")[1])
+    back = client.post("/language?back=/account/details", kept)
+    assert back.status_code == 302 and back["Location"] == "/account/details"
+    page = text(client.get("/account/details"))
+    assert 'value="Martin-Dupont"' in page and 'value="new@example.org"' in page
+    learner.refresh_from_db()
+    assert learner.last_name == "Martin" and learner.language == "en"  # nothing done, no switch
