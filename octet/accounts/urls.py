@@ -1,6 +1,7 @@
 from django.urls import path
 
 from octet.accounts import views
+from octet.core.decorators import ITS_PAGE, kept_when_expired
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,7 +11,11 @@ urlpatterns = [
     path("sign-out", views.sign_out, name="sign-out"),
     path("details", views.edit_details, name="details"),
     path("password", views.PasswordChangeView.as_view(), name="password-change"),
-    path("password-reset", views.PasswordResetView.as_view(), name="password-reset"),
+    path(
+        "password-reset",
+        kept_when_expired(ITS_PAGE)(views.PasswordResetView.as_view()),
+        name="password-reset",
+    ),
     path("password-reset/sent", views.PasswordResetSentView.as_view(), name="password-reset-sent"),
     path(
         "password-reset/<uidb64>/<token>",

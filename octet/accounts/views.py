@@ -33,7 +33,13 @@ from octet.accounts.forms import (
 )
 from octet.accounts.selectors import user_by_identifier
 from octet.core import once, typed
-from octet.core.decorators import done_when_expired, post_only, sign_in_first
+from octet.core.decorators import (
+    ITS_PAGE,
+    done_when_expired,
+    kept_when_expired,
+    post_only,
+    sign_in_first,
+)
 from octet.core.navigation import ours
 
 BACKEND = "octet.accounts.backends.EmailOrUsernameBackend"
@@ -68,6 +74,7 @@ def _signed_in_by_the_first_copy(request: HttpRequest) -> HttpResponse | None:
     return redirect(_safe_next(request, reverse("learning:profile")))
 
 
+@kept_when_expired(ITS_PAGE)
 @done_when_expired(_signed_in_by_the_first_copy)
 @sensitive_post_parameters("password")
 @csrf_protect
@@ -116,6 +123,7 @@ def _welcome(request: HttpRequest, user) -> HttpResponse:
     )
 
 
+@kept_when_expired(ITS_PAGE)
 @done_when_expired(_signed_in_by_the_first_copy)
 @sensitive_post_parameters("password")
 @csrf_protect
@@ -194,6 +202,7 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account.html", {"account": request.user})
 
 
+@kept_when_expired(ITS_PAGE)
 @sensitive_post_parameters("password")
 @sign_in_first()
 @never_cache

@@ -68,12 +68,18 @@ def done_when_expired(answer):
     return decorator
 
 
+# `kept_when_expired`'s url name for a page whose form the language switch keeps (`core/typed.py`):
+# what it carried goes to `core:set-language` with the page in `back`, and comes back on it.
+ITS_PAGE = "its page"
+
+
 def kept_when_expired(url_name: str, when=None):
     """A view whose form carries what a person typed (an answer): if it is sent with an expired
     security token, the expired-form page (`core.views.csrf_failure`) does nothing with it but
     offers to send it to `url_name` (same address arguments), with a new token, which keeps it
-    for the form's page; only for the forms that `when(request)` accepts, if given. Put it above
-    the view's other decorators."""
+    for the form's page; only for the forms that `when(request)` accepts, if given. `ITS_PAGE`:
+    an account form's page, by the language switch's keeping (passwords are never offered back).
+    Put it above the view's other decorators."""
 
     def decorator(view):
         view.kept_when_expired = (url_name, when)

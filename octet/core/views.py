@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from octet.accounts import services as account_services
 from octet.core import typed
-from octet.core.decorators import kept_when_expired, post_only
+from octet.core.decorators import ITS_PAGE, kept_when_expired, post_only
 from octet.core.navigation import ours
 from octet.core.selectors import database_is_up
 
@@ -111,8 +111,14 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
             return response
     keep, when = getattr(match.func, "kept_when_expired", (None, None)) if match else (None, None)
     if keep and request.method == "POST" and (when is None or when(request)):
-        context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)
-        if request.GET.get("back"):  # the language switch's: the page to go back to
+        if keep == ITS_PAGE:  # an account form: kept for its page as the language switch keeps it
+            back_to = request.get_full_path()
+            context["keep"] = (
+                reverse("core:set-language") + "?" + urlencode({"back": back_to}, safe="/")
+            )
+        else:
+            context["keep"] = reverse(keep, args=match.args, kwargs=match.kwargs)
+        if keep != ITS_PAGE and request.GET.get("back"):  # the language switch's own page
             context["keep"] += "?" + urlencode({"back": request.GET["back"]}, safe="/")
         context["kept"] = [
             (name, value)
@@ -120,6 +126,9 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
             if name not in EXPIRED_FORM_LEFT_OUT and "password" not in name
             for value in values
         ]
+        context["password_left_out"] = any(
+            "password" in name and value for name, value in request.POST.items()
+        )
     return render(request, "core/csrf_failure.html", context, status=403)
 
 

@@ -138,3 +138,44 @@ def test_an_expired_switch_on_an_account_form_offers_what_was_typed_back(learner
     assert 'value="Martin-Dupont"' in page and 'value="new@example.org"' in page
     learner.refresh_from_db()
     assert learner.last_name == "Martin" and learner.language == "en"  # nothing done, no switch
+
+
+def test_my_details_sent_with_an_expired_token_are_offered_back_to_the_page(learner, password):
+    """Not "fill in the form again": what was typed (never the password) comes back on it."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    sign_in = {"login": "lea.martin", "password": password}
+    client.post(
+        "/account/sign-in",
+        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
+    )
+    stale = token_of(text(client.get("/account/details")))
+    client.post("/account/sign-out", {"csrfmiddlewaretoken": stale})
+    client.post(
+        "/account/sign-in",
+        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
+    )
+
+    sent = {"first_name": "Léa", "last_name": "Martin-Dupont", "email": "new@example.org"}
+    expired = client.post(
+        "/account/details",
+        {**sent, "password": "Secret-Typed9", "csrfmiddlewaretoken": stale},
+        HTTP_REFERER="http://testserver/account/details",
+    )
+    page = text(expired).split("<main")[1]
+    assert expired.status_code == 403
+    assert (
+        "What you entered is not lost, but for the password: go back to the page with it, "
+        "type the password again, then send it."
+    ) in page
+    assert 'action="/language?back=/account/details"' in page
+    assert "Secret-Typed9" not in page
+
+    kept = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    back = client.post("/language?back=/account/details", kept)
+    assert back["Location"] == "/account/details"
+    page = text(client.get("/account/details"))
+    assert 'value="Martin-Dupont"' in page and 'value="new@example.org"' in page
+    learner.refresh_from_db()
+    assert learner.last_name == "Martin"

@@ -27,8 +27,11 @@ def test_a_form_left_too_long_gives_the_expired_page_with_a_way_back(page):
     assert navigation.value.status == 403
     assert_fits_phone_width(page)
     assert_accessible(page)
-    page.locator("main a[href$='/account/sign-in']").first.click()
+    # What was typed goes back to the page, never the password.
+    page.get_by_role("button", name="Back to the page, with what I entered").click()
     page.wait_for_url("**/account/sign-in")
+    assert page.locator("input[name=login]").input_value() == "someone"
+    assert page.locator("input[name=password]").input_value() == ""
 
 
 @pytest.mark.parametrize(

@@ -156,9 +156,9 @@ def test_a_post_without_csrf_token_gets_the_expired_page_with_a_same_origin_back
     client = Client(enforce_csrf_checks=True)
     client.cookies["django_language"] = "fr"
     with caplog.at_level(logging.WARNING, logger="django.security.csrf"):
-        response = client.post(
-            "/account/sign-in",
-            {"login": "x", "password": "y"},
+        response = client.post(  # the switch's own form, which carries nothing typed
+            "/language",
+            {"language": "fr", "next": "/account/sign-in?next=/profile/"},
             HTTP_REFERER="http://testserver/account/sign-in?next=/profile/",
         )
     page = text(response)

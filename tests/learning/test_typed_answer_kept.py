@@ -167,17 +167,26 @@ def test_a_report_sent_with_an_expired_token_is_offered_back_too(signed_in):
 
 
 def test_other_forms_sent_with_an_expired_token_only_lead_back_to_their_page(signed_in):
+    """A password change carries nothing to keep but passwords (an account form that does,
+    such as My details, is offered back: tests/accounts/test_language_switch_keeps_typing.py)."""
     client = Client(enforce_csrf_checks=True)
     client.cookies = signed_in.cookies
     expired = client.post(
-        "/account/details",
-        {"first_name": "Léa", "csrfmiddlewaretoken": "x" * 64},
-        HTTP_REFERER="http://testserver/account/details",
+        "/account/password",
+        {
+            "old_password": "Secret-Pass1",
+            "new_password1": "N3w-pass-word",
+            "csrfmiddlewaretoken": "x" * 64,
+        },
+        HTTP_REFERER="http://testserver/account/password",
     )
     page = text(expired)
     assert expired.status_code == 403
-    assert 'href="http://testserver/account/details"' in page
-    assert 'type="hidden" name="first_name"' not in page
+    assert 'href="http://testserver/account/password"' in page
+    assert 'type="hidden"' not in page.split("<main")[1].split("</main>")[0].replace(
+        'type="hidden" name="csrfmiddlewaretoken"', ""
+    )
+    assert "Secret-Pass1" not in page and "N3w-pass-word" not in page
 
 
 def test_a_report_from_a_correction_sent_with_an_expired_token_leads_back_to_its_page(signed_in):
