@@ -131,7 +131,7 @@ def test_an_answer_sent_with_an_expired_token_is_offered_back_to_the_question(le
     page = text(expired)
     assert expired.status_code == 403
     assert '<html lang="fr">' in page and "<h1>Cette page a expiré</h1>" in page
-    assert "Ce que vous aviez saisi n’est pas perdu" in page
+    assert "Ce que vous aviez saisi n'est pas perdu" in page
     form = page[page.index(f'action="/assessments/{assessment_id}/back"') :]
     form = form[: form.index("</form>")]
     assert f'name="challenge_id" value="{challenge.id}"' in form
