@@ -97,23 +97,29 @@ def token_of(page: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
-def test_an_expired_switch_on_an_account_form_offers_what_was_typed_back(learner, password):
-    """Signed out and in again in another tab: the switch's token is stale. Nothing is done, but
-    what was typed (never a password) goes back to the page with a new token."""
+def _signed_in_again_elsewhere(password: str):
+    """A client signed in, then out and in again "in another tab": the token of the details
+    page it had open (returned) is stale."""
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
     sign_in = {"login": "lea.martin", "password": password}
-    client.post(
-        "/account/sign-in",
-        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
-    )
+
+    def sign_in_now():
+        token = token_of(text(client.get("/account/sign-in")))
+        client.post("/account/sign-in", {**sign_in, "csrfmiddlewaretoken": token})
+
+    sign_in_now()
     stale = token_of(text(client.get("/account/details")))
     client.post("/account/sign-out", {"csrfmiddlewaretoken": stale})
-    client.post(
-        "/account/sign-in",
-        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
-    )
+    sign_in_now()
+    return client, stale
+
+
+def test_an_expired_switch_on_an_account_form_offers_what_was_typed_back(learner, password):
+    """Signed out and in again in another tab: the switch's token is stale. Nothing is done, but
+    what was typed (never a password) goes back to the page with a new token."""
+    client, stale = _signed_in_again_elsewhere(password)
 
     sent = {"first_name": "Léa", "last_name": "Martin-Dupont", "email": "new@example.org"}
     expired = client.post(
@@ -142,20 +148,7 @@ def test_an_expired_switch_on_an_account_form_offers_what_was_typed_back(learner
 
 def test_my_details_sent_with_an_expired_token_are_offered_back_to_the_page(learner, password):
     """Not "fill in the form again": what was typed (never the password) comes back on it."""
-    from django.test import Client
-
-    client = Client(enforce_csrf_checks=True)
-    sign_in = {"login": "lea.martin", "password": password}
-    client.post(
-        "/account/sign-in",
-        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
-    )
-    stale = token_of(text(client.get("/account/details")))
-    client.post("/account/sign-out", {"csrfmiddlewaretoken": stale})
-    client.post(
-        "/account/sign-in",
-        {**sign_in, "csrfmiddlewaretoken": token_of(text(client.get("/account/sign-in")))},
-    )
+    client, stale = _signed_in_again_elsewhere(password)
 
     sent = {"first_name": "Léa", "last_name": "Martin-Dupont", "email": "new@example.org"}
     expired = client.post(
