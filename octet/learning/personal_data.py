@@ -56,6 +56,9 @@ def export(user) -> dict:
                         "answer_text": _answer_text(
                             release, a.challenge_id, assessment.locale, a.value
                         ),
+                        # False: a later release removed the question, so `answer_text` is
+                        # empty and `answer` is all there is (a choice's number, or the text).
+                        "question_in_content": a.challenge_id in release.challenges,
                         "outcome": a.outcome,
                         "time_spent_seconds": a.time_spent,
                         "answered_at": a.created_at.isoformat(),

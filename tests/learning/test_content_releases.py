@@ -139,6 +139,8 @@ def test_the_data_export_names_a_removed_competence_by_its_id_and_says_why(
     assert tests["1.2"]["language"] == language and tests["1.2"]["answers"]
     assert tests["1.1"]["competence_name"] == release.competences["1.1"].name[language]
     assert tests["1.1"]["competence_in_framework"] is True
+    assert [a["question_in_content"] for a in tests["1.2"]["answers"]] == [False]
+    assert tests["1.2"]["answers"][0]["answer_text"] == []  # the question's words went with it
 
 
 def test_a_removed_competence_cannot_be_started_nor_reset(releases, signed_in):

@@ -338,6 +338,7 @@ def test_export_reads_without_the_bank_and_holds_every_rating(signed_in, learner
     # A choice is exported in its words, not only as its number in the list.
     assert answer["answer_text"] == describe_answer(challenge, "en", answer["answer"])
     assert answer["answer_text"] and all(line.strip() for line in answer["answer_text"])
+    assert answer["question_in_content"] is True
     assert data["useful_tutorials"] == [tutorials[0].id]
     assert data["not_useful_tutorials"] == [tutorials[1].id]
 
