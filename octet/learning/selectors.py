@@ -308,9 +308,10 @@ def useful_tutorial_ids(user) -> set[str]:
     return _with_same_page(useful)
 
 
-def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
-    """The "My tutorials" page: saved ones, then recommended ones not saved, one per page, and
-    the ids shown as saved (`saved_tutorial_ids`, from the same read).
+def my_tutorials(user, locale: str) -> tuple[list, list, set[str], int]:
+    """The "My tutorials" page: saved ones, then recommended ones not saved, one per page, the
+    ids shown as saved (`saved_tutorial_ids`, from the same read), and how many saved ones a
+    later release removed from the content (kept, should they come back, but not listed).
 
     A saved lesson is shown in the interface language when it has that version (a lesson
     saved in French is listed in English on an English page), under the title of the skill it
@@ -318,7 +319,8 @@ def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
     stays in its own language.
     """
     release = current_release()
-    saved_ids = [t for t in saved_tutorial_list(user) if t in release.tutorials]
+    every_saved = saved_tutorial_list(user)
+    saved_ids = [t for t in every_saved if t in release.tutorials]
     seen: set[str] = set()
     saved = []
     for tutorial_id in saved_ids:
@@ -336,7 +338,8 @@ def my_tutorials(user, locale: str) -> tuple[list, list, set[str]]:
         if link not in seen:
             seen.add(link)
             recommended.append(release.tutorials[tutorial_id])
-    return saved, recommended, _with_same_page(saved_ids)
+    gone = len(every_saved) - len(saved_ids)
+    return saved, recommended, _with_same_page(saved_ids), gone
 
 
 def competence_scores_around(user_id: int, competence_id: str, moment: datetime):
@@ -549,13 +552,6 @@ def expected_lines(challenge, locale: str) -> list[str]:
 
     lines = expected_answer(challenge, locale, content=render_inline, typed=escape)
     return [mark_safe(line) for line in lines]  # noqa: S308 - every part formatted or escaped
-
-
-def saved_tutorials_gone(user) -> int:
-    """How many of the learner's saved tutorials a later release removed from the content: they
-    are kept (should they come back), but cannot be listed."""
-    tutorials = current_release().tutorials
-    return sum(1 for t in saved_tutorial_list(user) if t not in tutorials)
 
 
 def saved_tutorial_list(user) -> list[str]:

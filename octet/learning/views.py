@@ -704,12 +704,12 @@ def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
 @never_cache
 @require_safe
 def tutorials(request: HttpRequest) -> HttpResponse:
-    saved, recommended, saved_ids = selectors.my_tutorials(request.user, _locale())
+    saved, recommended, saved_ids, saved_gone = selectors.my_tutorials(request.user, _locale())
     return render(
         request,
         "learning/tutorials.html",
         {
-            "saved_gone": selectors.saved_tutorials_gone(request.user),
+            "saved_gone": saved_gone,
             "saved_tutorials": saved,
             "recommended": recommended,
             "saved": saved_ids,
