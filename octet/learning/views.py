@@ -95,32 +95,40 @@ def _locale() -> str:
     return (translation.get_language() or "fr")[:2]
 
 
+def _wait_sentence(action: str, wait) -> str:
+    """ "You can improve (or reset) this competence in 3 days (or hours).", from a WaitShown."""
+    if action == "improve" and wait.in_hours:
+        text = ngettext(
+            "You can improve this competence in %(count)d hour.",
+            "You can improve this competence in %(count)d hours.",
+            wait.count,
+        )
+    elif action == "improve":
+        text = ngettext(
+            "You can improve this competence in %(count)d day.",
+            "You can improve this competence in %(count)d days.",
+            wait.count,
+        )
+    elif wait.in_hours:
+        text = ngettext(
+            "You can reset this competence in %(count)d hour.",
+            "You can reset this competence in %(count)d hours.",
+            wait.count,
+        )
+    else:
+        text = ngettext(
+            "You can reset this competence in %(count)d day.",
+            "You can reset this competence in %(count)d days.",
+            wait.count,
+        )
+    return text % {"count": wait.count}
+
+
 def _not_allowed_message(error: services.NotAllowed) -> str:
-    wait = error.wait
-    if error.reason == "too-early-to-improve" and wait and wait.in_hours:
-        return ngettext(
-            "You can improve this competence in %(hours)d hour.",
-            "You can improve this competence in %(hours)d hours.",
-            wait.count,
-        ) % {"hours": wait.count}
-    if error.reason == "too-early-to-improve" and wait:
-        return ngettext(
-            "You can improve this competence in %(days)d day.",
-            "You can improve this competence in %(days)d days.",
-            wait.count,
-        ) % {"days": wait.count}
-    if error.reason == "too-early-to-reset" and wait and wait.in_hours:
-        return ngettext(
-            "You can reset this competence in %(hours)d hour.",
-            "You can reset this competence in %(hours)d hours.",
-            wait.count,
-        ) % {"hours": wait.count}
-    if error.reason == "too-early-to-reset" and wait:
-        return ngettext(
-            "You can reset this competence in %(days)d day.",
-            "You can reset this competence in %(days)d days.",
-            wait.count,
-        ) % {"days": wait.count}
+    if error.reason == "too-early-to-improve" and error.wait:
+        return _wait_sentence("improve", error.wait)
+    if error.reason == "too-early-to-reset" and error.wait:
+        return _wait_sentence("reset", error.wait)
     if error.reason == "test-in-progress":
         return _(
             "You have a test of this competence in progress: the competence can be reset only "
@@ -173,7 +181,10 @@ def reset(request: HttpRequest, competence_id: str) -> HttpResponse:
             )
         return redirect("learning:profile")
     offer = selectors.reset_offer(request.user.pk, competence_id, timezone.now())
-    return render(request, "learning/reset.html", {"competence": competence, "offer": offer})
+    wait = _wait_sentence("reset", offer.wait) if offer.wait else ""
+    return render(
+        request, "learning/reset.html", {"competence": competence, "offer": offer, "wait": wait}
+    )
 
 
 def _own_assessment(request, assessment_id) -> Assessment:
