@@ -1,15 +1,11 @@
 """The pages a learner meets when a later release changed the content under their profile, and
 the reset page of a test in progress: readable on a phone and accessible, in both languages."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from octet.learning.models import Assessment, KnowledgeElement
 from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
 from tests.browser.test_learning_journey import TEXT, sign_in
-from tests.learning.helpers import answer_current, finish_as, finish_test, start
+from tests.learning.helpers import answer_current, finish_as, finish_test, start, taken_days_ago
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,9 +49,7 @@ def test_the_reset_page_of_a_test_in_progress_fits_a_phone_and_is_accessible(
     client.force_login(learner)
     first = start(client, "1.1")
     finish_as(client, first, level=3)  # below the highest level, so that it can be improved
-    past = timezone.now() - timedelta(days=8)
-    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(first, 8)
     start(client, "1.1", mode="improve")  # in progress
     page = next(_page(browser, live_server))
     sign_in(page, learner, password, TEXT["en"])

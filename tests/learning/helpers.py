@@ -1,10 +1,12 @@
 """Drive a competence test through HTTP as a learner would."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from octet.content.domain.release import current_release
 from octet.learning.demo import answer_data
-from octet.learning.models import Answer, Assessment
+from octet.learning.models import Answer, Assessment, KnowledgeElement
 
 
 def form_for(challenge, locale: str, right: bool = True) -> dict:
@@ -43,6 +45,14 @@ def finish_test(client, assessment_id: int, right: bool = True, limit: int = 60)
         if assessment.answer_count % 5 == 0:
             client.post(f"/assessments/{assessment_id}/continue")
     raise AssertionError("the test did not finish")
+
+
+def taken_days_ago(assessment_id: int, days: int) -> None:
+    """Move a finished test, and every knowledge element, `days` back in time (improve after
+    4 days, reset after 7)."""
+    past = timezone.now() - timedelta(days=days)
+    Assessment.objects.filter(pk=assessment_id).update(created_at=past, completed_at=past)
+    KnowledgeElement.objects.update(created_at=past)
 
 
 def finish_as(client, assessment_id: int, level: int) -> None:

@@ -9,7 +9,14 @@ from octet.evaluation.domain.types import ENGINE_VERSION
 from octet.learning.domain.presentation import FIELD_PREFIX
 from octet.learning.models import Answer, Assessment, KnowledgeElement, ProblemReport
 from octet.learning.selectors import competence_scores_around
-from tests.learning.helpers import answer_current, current_challenge, finish_test, form_for, start
+from tests.learning.helpers import (
+    answer_current,
+    current_challenge,
+    finish_test,
+    form_for,
+    start,
+    taken_days_ago,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -570,9 +577,7 @@ def test_improve_after_4_days_and_reset_after_7(signed_in):
     response = signed_in.post("/competences/1.1/start", {"mode": "improve"}, follow=True)
     assert "You can improve this competence in 4 days." in response.content.decode()
 
-    past = timezone.now() - timedelta(days=8)
-    Assessment.objects.filter(pk=assessment_id).update(completed_at=past, created_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(assessment_id, 8)
     page = signed_in.get("/profile/").content.decode()
     assert ">Improve<" in page
     improving = start(signed_in, mode="improve")
@@ -601,9 +606,7 @@ def test_no_improving_at_the_highest_level(signed_in):
     a form sent anyway (a page kept open, a crafted request) starts no test."""
     assessment_id = start(signed_in)
     finish_test(signed_in, assessment_id, right=True)
-    past = timezone.now() - timedelta(days=5)
-    Assessment.objects.filter(pk=assessment_id).update(completed_at=past, created_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(assessment_id, 5)
     page = signed_in.get("/profile/").content.decode()
     assert "Level 6 of 6" in page and ">Improve<" not in page
     response = signed_in.post("/competences/1.1/start", {"mode": "improve"}, follow=True)

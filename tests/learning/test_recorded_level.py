@@ -1,7 +1,6 @@
 """The level a learner is given is the one the engine settled on when it stopped the test."""
 
 import random
-from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,7 +11,7 @@ from octet.learning import services
 from octet.learning.domain.bank import competence_bank
 from octet.learning.models import Assessment, KnowledgeElement
 from octet.learning.selectors import competence_scores_around, engine_elements
-from tests.learning.helpers import answer_current, finish_as, finish_test, start
+from tests.learning.helpers import answer_current, finish_as, finish_test, start, taken_days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +87,7 @@ def test_a_slip_while_improving_keeps_what_was_answered_right_before(signed_in):
         for s in current_release().skills_by_competence["2.3"]
         if s.tube_id == "sharedCalendars" and s.level < 5 and s.id not in direct
     )
-    past = timezone.now() - timedelta(days=5)
-    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(first, 5)
 
     improving = start(signed_in, "2.3", mode="improve")
     _ask(improving, current_release().challenges_by_skill[easier.id][0].id)
@@ -108,9 +105,7 @@ def test_a_test_that_lowers_the_level_says_so_on_its_results(signed_in):
     goes down, and the results say by how much instead of congratulating them."""
     first = start(signed_in, "2.3")
     finish_as(signed_in, first, level=4)
-    past = timezone.now() - timedelta(days=5)
-    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(first, 5)
     user_id = Assessment.objects.get(pk=first).user_id
     before = competence_scores_around(user_id, "2.3", timezone.now())[1]
 
@@ -153,9 +148,7 @@ def test_a_test_that_gains_nothing_does_not_say_good_work(signed_in, monkeypatch
     _tests_seeded(monkeypatch, seed)
     first = start(signed_in, "2.1")
     finish_as(signed_in, first, level=3)
-    past = timezone.now() - timedelta(days=5)
-    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(first, 5)
     user_id = Assessment.objects.get(pk=first).user_id
     before = competence_scores_around(user_id, "2.1", timezone.now())[1]
     assert before.level > 0
@@ -184,9 +177,7 @@ def test_improving_from_level_3_to_5_shows_level_5(signed_in, monkeypatch, compe
     _tests_seeded(monkeypatch, seed)
     first = start(signed_in, competence)
     finish_as(signed_in, first, level=3)
-    past = timezone.now() - timedelta(days=5)
-    Assessment.objects.filter(pk=first).update(created_at=past, completed_at=past)
-    KnowledgeElement.objects.update(created_at=past)
+    taken_days_ago(first, 5)
     improving = start(signed_in, competence, mode="improve")
     finish_as(signed_in, improving, level=5)
     user_id = Assessment.objects.get(pk=first).user_id
