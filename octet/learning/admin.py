@@ -1,22 +1,31 @@
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from octet.content.domain.release import current_release
 from octet.learning.models import Answer, Assessment, ProblemReport
+
+
+class ReportedOnFilter(admin.DateFieldListFilter):
+    """The date filter, titled so that Django's "By …" reads as a phrase."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("date reported")
 
 
 class InContentFilter(admin.SimpleListFilter):
     """Reports on a challenge that a later release removed (or renamed) cannot be previewed nor
     fixed: an author finds them apart, to answer or close them."""
 
-    title = _("in the content")
+    title = _("presence in the content")  # Django shows it as "By presence in the content"
     parameter_name = "in_content"
 
     def lookups(self, request, model_admin):
@@ -39,7 +48,13 @@ class ProblemReportAdmin(admin.ModelAdmin):
     # "handled" before the comment, and the comment cut short, so that both fit on a 1280 px
     # screen next to the admin's sidebar; the whole comment is on the report's page.
     list_display = ("created_at", "challenge_id", "locale", "category", "handled", "short_comment")
-    list_filter = ("handled", "category", "locale", InContentFilter, "created_at")
+    list_filter = (
+        "handled",
+        "category",
+        "locale",
+        InContentFilter,
+        ("created_at", ReportedOnFilter),
+    )
     search_fields = ("challenge_id", "comment")
     fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
     readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")
@@ -66,11 +81,26 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark the selected reports as handled"), permissions=["change"])
     def mark_handled(self, request: HttpRequest, queryset: QuerySet) -> None:
-        queryset.update(handled=True)
+        # said, since a report marked handled leaves the list of open ones without a trace
+        count = queryset.update(handled=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d report marked as handled.", "%(count)d reports marked as handled.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Mark the selected reports as open again"), permissions=["change"])
     def mark_open(self, request: HttpRequest, queryset: QuerySet) -> None:
-        queryset.update(handled=False)
+        count = queryset.update(handled=False)
+        self.message_user(
+            request,
+            ngettext("%(count)d report open again.", "%(count)d reports open again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 class AnswerInline(admin.TabularInline):

@@ -19,7 +19,7 @@ class Assessment(models.Model):
         _("state"), max_length=16, choices=State.choices, default=State.STARTED
     )
     improving = models.BooleanField(default=False)
-    locale = models.CharField(_("language"), max_length=8)
+    locale = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     seed = models.BigIntegerField()
     release = models.CharField(_("content release"), max_length=64)
     current_challenge_id = models.CharField(max_length=120, blank=True)
@@ -179,7 +179,10 @@ class ProblemReport(models.Model):
         Assessment, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("test")
     )
     challenge_id = models.CharField(_("question"), max_length=120)
-    locale = models.CharField(_("language of the question"), max_length=8)
+    # its name in the admin's language ("French"), in the list, its filter and the report
+    locale = models.CharField(
+        _("language of the question"), max_length=8, choices=settings.LANGUAGES
+    )
     category = models.CharField(_("problem"), max_length=16, choices=Category.choices)
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(_("reported on"), auto_now_add=True)

@@ -281,7 +281,7 @@ def test_the_admin_tells_reports_on_a_removed_question_apart(releases, superuser
     page = superuser.get(f"/admin/learning/problemreport/{kept.pk}/change/").content.decode()
     assert 'href="/preview/fileTools1-check?locale=fr"' in page
     changelist = "/admin/learning/problemreport/"
-    assert "Par dans les contenus" in superuser.get(changelist).content.decode()
+    assert "Par présence dans les contenus" in superuser.get(changelist).content.decode()
     removed = superuser.get(changelist, {"in_content": "no"}).content.decode()
     assert "fileTools2-check" in removed and "fileTools1-check" not in removed
     served = superuser.get(changelist, {"in_content": "yes"}).content.decode()

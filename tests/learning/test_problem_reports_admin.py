@@ -33,6 +33,27 @@ def test_the_reports_list_names_its_columns_and_filters_in_french(french_admin):
         assert f">{heading}<" in page, heading
     assert "Par problème" in page and "Par langue de la question" in page
     assert "problem report" not in page and "Par category" not in page
+    # each filter's title reads as a phrase after Django's "Par"
+    assert "Par présence dans les contenus" in page and "Par date du signalement" in page
+    assert "Par dans les contenus" not in page and "Par signalé le" not in page
+
+
+@pytest.mark.parametrize(
+    "language, name, other", [("fr", "Anglais", "Français"), ("en", "English", "French")]
+)
+def test_the_language_of_a_question_is_named_in_the_authors_language(
+    client, django_user_model, language, name, other
+):
+    author = django_user_model.objects.create_superuser(
+        "author", "author@example.org", "Author-Pass1", language=language
+    )
+    client.force_login(author)
+    report = ProblemReport.objects.create(challenge_id="q", locale="en", category="other")
+    changelist = client.get("/admin/learning/problemreport/").content.decode()
+    assert f'<td class="field-locale">{name}</td>' in changelist
+    assert f">{other}</a>" in changelist  # the filter offers the other language by name too
+    page = client.get(f"/admin/learning/problemreport/{report.pk}/change/").content.decode()
+    assert f'<div class="readonly">{name}</div>' in page
 
 
 def test_a_report_reads_in_french(french_admin):
@@ -96,9 +117,34 @@ def test_an_author_marks_reports_handled_and_filters_the_open_ones(french_admin)
     assert response.status_code == 302
     fixed.refresh_from_db()
     assert fixed.handled
+    open_ones = french_admin.get(response.url).content.decode()
+    # the report left the list: the page says it was marked, rather than nothing at all
+    assert "1 signalement marqué comme traité." in open_ones.replace("\xa0", " ")
     open_ones = french_admin.get(changelist, {"handled__exact": "0"}).content.decode()
     assert "still-open" in open_ones and "fixed-one" not in open_ones
     assert "Par traité" in open_ones
+
+
+def test_an_author_reopens_reports_and_is_told_how_many(client, django_user_model):
+    author = django_user_model.objects.create_superuser(
+        "author", "author@example.org", "Author-Pass1", language="en"
+    )
+    client.force_login(author)
+    reports = [
+        ProblemReport.objects.create(
+            challenge_id=f"q{i}", locale="fr", category="other", handled=True
+        )
+        for i in range(2)
+    ]
+
+    response = client.post(
+        "/admin/learning/problemreport/",
+        {"action": "mark_open", "_selected_action": [r.pk for r in reports]},
+        follow=True,
+    )
+
+    assert "2 reports open again." in response.content.decode().replace("\xa0", " ")
+    assert not ProblemReport.objects.filter(handled=True).exists()
 
 
 def test_an_author_cannot_make_up_a_report(french_admin):
@@ -110,7 +156,7 @@ def test_an_author_finds_the_reports_of_the_last_days(french_admin):
     ProblemReport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
     ProblemReport.objects.create(challenge_id="this-week", locale="fr", category="other")
     changelist = french_admin.get("/admin/learning/problemreport/").content.decode()
-    assert "Par signalé le" in changelist and "Les 7 derniers jours" in changelist
+    assert "Par date du signalement" in changelist and "Les 7 derniers jours" in changelist
     link = re.search(r'<a href="(\?[^"]*)"[^>]*>Les 7 derniers jours</a>', changelist)
     recent = french_admin.get(
         "/admin/learning/problemreport/" + html.unescape(link.group(1))
