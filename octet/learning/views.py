@@ -892,6 +892,8 @@ def preview(request: HttpRequest, challenge_id: str) -> HttpResponse:
             # tolerances do not apply to a field judged by running it
             "all_judged": bool(challenge.fields) and all(f.judge for f in challenge.fields),
             "hint": release.skills[challenge.skill_id].hint.get(locale, ""),
+            # what its correction offers, so that an author can judge whether it fits
+            "tutorials": release.tutorials_for(challenge.skill_id, locale),
             "tolerances": sorted(challenge.tolerances),
             "position": place.position,
             "count": place.count,

@@ -121,3 +121,17 @@ def test_the_reviewer_reads_the_hint_a_learner_gets_with_the_correction(reviewer
         assert f'Hint: <span lang="{locale}">' in page
         words = hint[locale].split()[:3]
         assert all(escape(word) in page for word in words), words
+
+
+def test_the_reviewer_sees_the_tutorials_of_the_skill_in_the_language_previewed(reviewer):
+    """An author judges whether the tutorials a correction offers fit the question."""
+    page = reviewer.get("/preview/searchKeywords3-free-images", {"locale": "fr"}).content.decode()
+    assert "Tutorials offered with the correction" in page
+    assert '<a href="/lessons/lesson-searchKeywords">Affiner avec les filtres</a>' in page
+    assert 'href="https://fr.wikipedia.org/wiki/Licence_Creative_Commons"' in page
+    assert "Refining with filters" not in page and "en.wikipedia.org" not in page
+
+    page = reviewer.get("/preview/searchKeywords3-free-images", {"locale": "en"}).content.decode()
+    assert '<a href="/lessons/lesson-searchKeywords">Refining with filters</a>' in page
+    assert 'href="https://en.wikipedia.org/wiki/Creative_Commons_license"' in page
+    assert "Affiner avec les filtres" not in page
