@@ -4,8 +4,8 @@ For each challenge and locale it opens `/preview/<id>?locale=..` (with the inter
 language) and checks that:
 
 - the page answers 200, has no duplicate `id` and every input has a label;
-- every illustration, attachment and simulator the page points at answers 200 with a sensible
-  content type and a non-empty body;
+- every illustration, attachment, simulator and lesson the page points at answers 200 with a
+  sensible content type and a non-empty body;
 - each documented solution (every accepted variant of a free answer, field by field), sent
   through the page's own form, is judged right, and a plainly wrong answer is judged wrong.
 
@@ -51,6 +51,7 @@ EXPECTED_TYPES = {
 }
 WRONG_TEXT = "zqxj wrong answer"
 FILES = "/files/"  # learning:attachment
+LESSONS = "/lessons/"  # learning:lesson, the tutorials written by Octet
 
 
 class Page(HTMLParser):
@@ -80,7 +81,7 @@ class Page(HTMLParser):
                 self.inputs.append({**a, "_in_label": "1" if self.label_depth else ""})
         elif tag in ("img", "iframe"):
             self.links.append(a.get("src", ""))
-        elif tag == "a" and a.get("href", "").startswith(FILES):
+        elif tag == "a" and a.get("href", "").startswith((FILES, LESSONS)):
             self.links.append(a["href"])
         elif tag == "div" and "alert" in a.get("class", "") and a.get("role") == "status":
             self.verdict = "ok" if "alert--success" in a["class"] else "ko"
@@ -249,8 +250,8 @@ def main() -> int:
         reviewer.delete()
     print("\n".join(failures))
     print(
-        f"{len(ids)} challenges, {figures['pages']} pages, {figures['urls']} file and simulator "
-        f"links ({len(checked_urls)} distinct URLs), {figures['right answers']} right and "
+        f"{len(ids)} challenges, {figures['pages']} pages, {figures['urls']} file, simulator and "
+        f"lesson links ({len(checked_urls)} distinct URLs), {figures['right answers']} right and "
         f"{figures['wrong answers']} wrong answers sent, {len(failures)} failures, "
         f"{time.monotonic() - started:.0f} s"
     )
@@ -270,7 +271,7 @@ def check_file(client, url: str) -> str | None:
     if not body:
         return "empty body"
     content_type = response.get("Content-Type", "")
-    if url.startswith("/simulators/"):
+    if url.startswith(("/simulators/", LESSONS)):
         expected: str | tuple[str, ...] = "text/html"
     else:
         expected = EXPECTED_TYPES.get(Path(url.split("?")[0]).suffix, "?")
