@@ -56,6 +56,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
         ("created_at", ReportedOnFilter),
     )
     search_fields = ("challenge_id", "comment")
+    search_help_text = _("Words of the question's id or of the comment.")
     fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at", "handled")
     readonly_fields = ("challenge_id", "preview", "locale", "category", "comment", "created_at")
     actions = ("mark_handled", "mark_open")

@@ -36,6 +36,7 @@ def test_the_reports_list_names_its_columns_and_filters_in_french(french_admin):
     # each filter's title reads as a phrase after Django's "Par"
     assert "Par présence dans les contenus" in page and "Par date du signalement" in page
     assert "Par dans les contenus" not in page and "Par signalé le" not in page
+    assert "Des mots de l'identifiant de la question ou du commentaire." in html.unescape(page)
 
 
 @pytest.mark.parametrize(
