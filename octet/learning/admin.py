@@ -47,7 +47,7 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
     # "handled" before the comment, and the comment cut short, so that both fit on a 1280 px
     # screen next to the admin's sidebar; the whole comment is on the report's page.
-    list_display = ("created_at", "challenge_id", "locale", "category", "handled", "short_comment")
+    list_display = ("created_at", "question", "locale", "category", "handled", "short_comment")
     list_filter = (
         "handled",
         "category",
@@ -75,6 +75,17 @@ class ProblemReportAdmin(admin.ModelAdmin):
     def preview(self, report: ProblemReport) -> str:
         if report.challenge_id not in current_release().challenges:
             return _("None: this question is not in the content served now (removed or renamed).")
+        return self._preview_link(report)
+
+    @admin.display(description=_("question"), ordering="challenge_id")
+    def question(self, report: ProblemReport) -> str:
+        """In the list, the question opens its preview straight away, when it is still served."""
+        if report.challenge_id not in current_release().challenges:
+            return report.challenge_id
+        return self._preview_link(report)
+
+    @staticmethod
+    def _preview_link(report: ProblemReport) -> str:
         url = reverse("learning:preview", args=[report.challenge_id])
         return format_html(
             '<a href="{}?{}">{}</a>', url, urlencode({"locale": report.locale}), report.challenge_id

@@ -148,6 +148,21 @@ def test_an_author_reopens_reports_and_is_told_how_many(client, django_user_mode
     assert not ProblemReport.objects.filter(handled=True).exists()
 
 
+def test_the_list_opens_a_served_question_in_the_language_it_was_reported_in(french_admin):
+    ProblemReport.objects.create(
+        challenge_id="searchKeywords1-pool", locale="en", category="answer"
+    )
+    ProblemReport.objects.create(challenge_id="gone-since", locale="fr", category="other")
+    changelist = french_admin.get("/admin/learning/problemreport/").content.decode()
+    assert (
+        '<td class="field-question"><a href="/preview/searchKeywords1-pool?locale=en">'
+        "searchKeywords1-pool</a></td>" in changelist
+    )
+    # a question no longer served has no page to open: its id alone, no link to an error
+    assert '<td class="field-question">gone-since</td>' in changelist
+    assert "/preview/gone-since" not in changelist
+
+
 def test_an_author_cannot_make_up_a_report(french_admin):
     assert french_admin.get("/admin/learning/problemreport/add/").status_code == 403
 
