@@ -174,6 +174,27 @@ def test_tutorials_can_be_saved_rated_and_listed(signed_in, learner):
     assert not SavedTutorial.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/tutorials/a%00b/save",
+        "/tutorials/a%00b/rate",
+        "/competences/1.1%00/start",
+        "/competences/1.1%00/reset",
+    ],
+)
+def test_an_address_with_a_nul_character_is_a_page_not_found_never_a_server_error(
+    signed_in, learner, address
+):
+    """PostgreSQL refuses a NUL character in a query: such an id was a server error."""
+    tutorial = next(t for t in current_release().tutorials.values() if t.locale == "en")
+    signed_in.post(f"/tutorials/{tutorial.id}/save")
+    response = signed_in.post(address, {"action": "remove", "next": "/tutorials/"})
+    assert response.status_code == 404
+    assert '<html lang="en">' in response.content.decode()
+    assert SavedTutorial.objects.filter(user=learner).count() == 1
+
+
 def test_the_tutorials_page_heads_its_list_with_the_tutorials_not_a_buttons_label(
     signed_in, learner
 ):
