@@ -7,6 +7,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts import services
+from octet.accounts.domain.names import has_control_characters
 from octet.accounts.selectors import email_is_taken, normalise_identifier, user_by_email
 from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
 
@@ -195,6 +196,14 @@ def _required_name(value: str) -> str:
     value = value.strip()
     if not value:
         raise forms.ValidationError(_("This field is required."), code="required")
+    if has_control_characters(value):
+        raise forms.ValidationError(
+            _(
+                "This name contains invisible control characters, which a name cannot have: "
+                "type it again without them."
+            ),
+            code="control_characters",
+        )
     return value
 
 

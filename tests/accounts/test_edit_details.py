@@ -98,6 +98,16 @@ def test_an_empty_name_or_address_is_refused_in_the_person_s_language(signed_in,
     assert learner.first_name == "Léa"
 
 
+def test_a_name_with_control_characters_is_refused_in_the_person_s_language(signed_in, learner):
+    learner.language = "fr"
+    learner.save()
+    response = signed_in.post("/account/details", _details(last_name="Mar\x08tin\u202e"))
+    assert response.status_code == 400
+    assert "Ce nom contient des caractères de contrôle invisibles" in response.content.decode()
+    learner.refresh_from_db()
+    assert learner.last_name == "Martin"
+
+
 def test_unchanged_details_say_so(signed_in):
     response = signed_in.post("/account/details", _details(), follow=True)
     assert "Nothing to save: your details are unchanged." in response.content.decode()

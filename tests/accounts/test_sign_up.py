@@ -99,6 +99,25 @@ def test_huge_and_strange_input_is_refused_cleanly(client):
 
 
 @pytest.mark.parametrize(
+    "name", ["Amina\x1b[31m", "Ami\tna", "Amina\u202egnp.exe", "Ami\x07na", "Ami\x85na"]
+)
+def test_a_name_with_control_characters_is_refused_and_kept_to_correct(client, name):
+    response = client.post("/account/sign-up", {**VALID, "first_name": name})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "This name contains invisible control characters" in page
+    assert 'value="Diallo"' in page  # what was typed in the other fields stays
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize("name", ["محمد", "Zoë 😀", "می\u200cخواهم", "👩\u200d💻", "Jean-Loup"])
+def test_names_in_any_script_or_with_emoji_are_accepted(client, name):
+    response = client.post("/account/sign-up", {**VALID, "first_name": name})
+    assert response.status_code == 302
+    assert get_user_model().objects.get().first_name == name
+
+
+@pytest.mark.parametrize(
     ("language", "message"),
     [("en", "Enter a valid e-mail address."), ("fr", "Saisissez une adresse e-mail valide.")],
 )
