@@ -56,6 +56,42 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def _settings_in_a_new_process(**variables) -> subprocess.CompletedProcess:
+    """The settings read by a fresh process from these environment variables (development)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"OCTET_TESTING", "DEBUG"}}
+    env.update(DJANGO_SETTINGS_MODULE="octet.settings", DEBUG="1", **variables)
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.LANGUAGE_CODE, settings.EMAIL_PORT, settings.TIME_ZONE, "
+        "settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_a_variable_set_blank_means_its_default_not_a_crash_at_start():
+    # `DEFAULT_LANGUAGE=` in a compose or unit file: Octet used to stop on an OSError.
+    blank = dict.fromkeys(
+        ("DEFAULT_LANGUAGE", "EMAIL_PORT", "TIME_ZONE", "DATABASE_CONN_MAX_AGE", "LOG_LEVEL"), ""
+    )
+    result = _settings_in_a_new_process(**blank)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["fr", "25", "Europe/Paris", "60"]
+
+
+def test_the_default_language_is_french_or_english_whatever_its_case():
+    result = _settings_in_a_new_process(DEFAULT_LANGUAGE="EN")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "en"
+    result = _settings_in_a_new_process(DEFAULT_LANGUAGE="de")
+    assert result.returncode != 0
+    assert "DEFAULT_LANGUAGE must be fr or en, not 'de'" in result.stderr
+    result = _settings_in_a_new_process(EMAIL_PORT="twenty-five")
+    assert result.returncode != 0
+    assert "EMAIL_PORT must be a whole number" in result.stderr
+
+
 @pytest.mark.django_db
 def test_language_switch_is_remembered_in_a_cookie(client):
     response = client.post("/language", {"language": "fr", "next": "/"})
