@@ -7,9 +7,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from octet.accounts import services
-from octet.accounts.domain.names import has_control_characters
 from octet.accounts.selectors import email_is_taken, normalise_identifier, user_by_email
 from octet.accounts.validators import MAXIMUM_PASSWORD_LENGTH
+from octet.core.domain.typography import has_control_characters
 
 # Django's own message says "adresse de courriel" in French; Octet says "adresse e-mail".
 EMAIL_ERRORS = {"invalid": _("Enter a valid e-mail address.")}

@@ -25,16 +25,3 @@ def username_candidates(base: str, count: int = 20, rng: random.Random | None = 
         return [base, *(f"{base}{n}" for n in range(2, count + 1))]
     rng = rng or random.SystemRandom()
     return [f"{base}{rng.randrange(100_000, 1_000_000)}" for _ in range(count)]
-
-
-# Bidirectional embeddings, overrides and isolates: they reorder the text shown after them
-# ("gnp.exe" shown as "exe.png"); right-to-left names (Arabic, Hebrew) need none of them.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def has_control_characters(text: str) -> bool:
-    """Whether a name holds characters no one types in a name and that would show as boxes,
-    move the cursor or the text around them, where the name is shown (the account page, the
-    admin, the export): control characters (escape, bell, tab, line break...) and bidirectional
-    overrides. Joiners (emoji, Persian) and every script's letters are names' own."""
-    return any(unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS for c in text)
