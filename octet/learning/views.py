@@ -87,7 +87,7 @@ def _when_signed_out(kept_message=None):
 
 
 def _posted(request, name: str) -> str:
-    """A text field of the POST (its last value), without the NUL characters a database refuses."""
+    """A text field of the POST (its last value), without the characters no one types."""
     return typed_text(request.POST.get(name, ""))
 
 

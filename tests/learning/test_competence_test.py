@@ -866,6 +866,25 @@ def test_an_answer_keeps_no_nul_character_nor_more_than_its_input_allows(signed_
     assert "\x00" not in value and value.startswith("Le xxx") and len(value) == 500
 
 
+def test_control_characters_are_kept_out_of_answers_and_reports_line_breaks_stay(signed_in):
+    assessment_id = start(signed_in)
+    challenge = _make_current(assessment_id, "qroc")
+    signed_in.post(
+        f"/assessments/{assessment_id}/report",
+        {
+            "challenge_id": challenge.id,
+            "category": "other",
+            "comment": "Typo\x1b[31m in\x07 line 1\nand \u202egnp.exe",
+        },
+    )
+    assert ProblemReport.objects.get().comment == "Typo[31m in line 1\nand gnp.exe"
+    signed_in.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": challenge.id, "action": "validate", "answer": "\x08Le\x85 mot\x7f"},
+    )
+    assert Answer.objects.get().value == "Le mot"
+
+
 def test_nul_characters_in_the_question_forms_are_no_server_error(signed_in):
     assessment_id = start(signed_in)
     challenge = current_challenge(assessment_id)

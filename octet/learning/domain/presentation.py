@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from octet.content.domain.model import Challenge
+from octet.core.domain.typography import without_control_characters
 
 FIELD_PREFIX = "field-"
 MAX_CHOICES = 1000
@@ -18,9 +19,11 @@ MAX_ANSWER_LENGTH = 500
 
 
 def typed_text(value: object) -> str:
-    """A text as sent by a form, without NUL characters, which no one types and which a
-    PostgreSQL text column refuses (the answer would be lost in a server error)."""
-    return str(value).replace("\x00", "")
+    """A text as sent by a form, without the characters no one types: NUL, which a PostgreSQL
+    text column refuses (the answer would be lost in a server error), the other control
+    characters and bidirectional overrides, which would come back in corrections and reach the
+    authors' admin (`core.domain.typography.without_control_characters`)."""
+    return without_control_characters(str(value))
 
 
 def display_order(challenge: Challenge, seed: int, locale: str) -> list[int]:
@@ -40,7 +43,7 @@ def answer_from_form(
 
     `data` maps field names to lists of values (like a QueryDict). Unknown or malformed input
     yields an answer that the checker judges wrong, never an error; each value keeps at most
-    MAX_ANSWER_LENGTH characters and no NUL character.
+    MAX_ANSWER_LENGTH characters and no control character (`typed_text`).
     """
 
     def values(name: str) -> list[str]:
