@@ -269,7 +269,13 @@ class OctetSetPasswordForm(SetPasswordForm):
 
 
 class OctetPasswordChangeForm(PasswordChangeForm):
-    """A password changed from the account page: the password in use is the "current" one."""
+    """A password changed from the account page: the password in use is the "current" one,
+    in its label and its error (Django's "old password" is ambiguous once it has changed)."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": _("Your current password is incorrect. Type it again."),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

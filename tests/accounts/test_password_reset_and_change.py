@@ -86,7 +86,7 @@ def test_change_password_checks_the_old_one_and_the_rules(client, learner, passw
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Your old password was entered incorrectly" in page
+    assert "Your current password is incorrect." in page
     response = client.post(
         "/account/password",
         {
@@ -98,6 +98,23 @@ def test_change_password_checks_the_old_one_and_the_rules(client, learner, passw
     assert response["Location"] == "/account/"
     learner.refresh_from_db()
     assert learner.check_password("Another-Pass3")
+
+
+def test_a_wrong_current_password_is_named_as_its_field_is_in_french(client, learner, password):
+    learner.language = "fr"
+    learner.save()
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    page = client.post(
+        "/account/password",
+        {
+            "old_password": "Wrong-Pass1",
+            "new_password1": "New-Pass44",
+            "new_password2": "New-Pass44",
+        },
+    ).content.decode()
+    assert "Mot de passe actuel" in page
+    assert "Votre mot de passe actuel est incorrect. Saisissez-le à nouveau." in page
+    assert "ancien" not in page
 
 
 def test_the_current_password_typed_to_change_it_is_throttled_like_a_sign_in(
@@ -112,7 +129,7 @@ def test_the_current_password_typed_to_change_it_is_throttled_like_a_sign_in(
     }
     for _ in range(2):
         page = client.post("/account/password", wrong).content.decode()
-        assert "Your old password was entered incorrectly" in page
+        assert "Your current password is incorrect." in page
     page = client.post("/account/password", wrong).content.decode()
     assert "Too many failed attempts. Wait" in page
     # Even the right password must wait now, here as at sign-in.

@@ -62,7 +62,7 @@ def test_another_password_change_is_judged_as_usual(signed_in, password):
     signed_in.post("/account/password", form)
     again = {**form, "sent_once": sent_once(signed_in, "/account/password")}
     page = signed_in.post("/account/password", again).content.decode()
-    assert "Your old password was entered incorrectly" in page
+    assert "Your current password is incorrect." in page
 
 
 def test_details_sent_twice_say_they_were_saved(signed_in, learner):
