@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -22,6 +23,13 @@ logger = logging.getLogger(__name__)
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Octet's icon where browsers look for it on pages that do not name one (the Django
+    admin, a JSON reply, a file opened in the tab): otherwise a 404 in the console of each."""
+    return redirect(static("octet/favicon.svg"), permanent=True)
 
 
 @never_cache

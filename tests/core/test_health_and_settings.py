@@ -22,6 +22,15 @@ def test_pages_send_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+def test_the_icon_is_where_browsers_look_for_it_on_pages_that_name_none(client):
+    # The admin's pages name no icon: each logged a 404 for /favicon.ico in the console.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert icon["Content-Type"] == "image/svg+xml"
+
+
 def test_production_settings_pass_the_deployment_check():
     env = {
         k: v
