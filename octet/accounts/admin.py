@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    ReadOnlyPasswordHashWidget,
+    SetUnusablePasswordMixin,
+    UserChangeForm,
+)
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from octet.accounts.models import SignInThrottle, User
 
@@ -26,9 +33,22 @@ class OctetUserChangeForm(UserChangeForm):
             self.fields["password"].widget = PasswordStateWidget()
 
 
+class OctetAdminPasswordChangeForm(AdminPasswordChangeForm):
+    """Django joins its translated help text to an English warning when it is imported: the page
+    showed the one in the language active then (French) and the other in English, whatever the
+    reader's language. Both are translated when the page is shown here."""
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 @admin.register(User)
 class OctetUserAdmin(UserAdmin):
     form = OctetUserChangeForm
+    change_password_form = OctetAdminPasswordChangeForm
     fieldsets = (
         *UserAdmin.fieldsets,
         ("Octet", {"fields": ("language", "terms_version", "terms_accepted_at")}),

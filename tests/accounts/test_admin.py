@@ -58,3 +58,29 @@ def test_nobody_makes_up_or_changes_sign_in_failures(superuser):
     # deleting the count lifts a lock-out
     superuser.post(f"/admin/accounts/signinthrottle/{throttle.pk}/delete/", {"post": "yes"})
     assert not SignInThrottle.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "not_said"),
+    [
+        (
+            "fr",
+            ["Indique si cet utilisateur", "le mot de passe actuel de cet utilisateur sera perdu"],
+            ["If disabled", "Whether the user"],
+        ),
+        (
+            "en",
+            ["Whether the user will be able", "the current password for this user will be lost"],
+            ["Indique si", "sera perdu"],
+        ),
+    ],
+)
+def test_setting_a_password_is_explained_in_the_staff_members_language_only(
+    superuser, learner, django_user_model, language, said, not_said
+):
+    django_user_model.objects.filter(username="boss").update(language=language)
+    page = superuser.get(f"/admin/accounts/user/{learner.pk}/password/").content.decode()
+    for text in said:
+        assert text in page
+    for text in not_said:
+        assert text not in page
