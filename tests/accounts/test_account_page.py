@@ -50,3 +50,20 @@ def test_a_deletion_sent_twice_does_not_say_afterwards_that_nothing_was_done(
     client.post("/account/delete", {"password": password})
     page = client.post("/account/delete", {"password": password}, follow=True).content.decode()
     assert "nothing was done" not in page
+
+
+def test_staff_find_the_preview_and_the_admin_from_their_account_page_learners_do_not(
+    client, learner, password, django_user_model
+):
+    client.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    page = client.get("/account/").content.decode()
+    assert 'href="/preview/"' not in page
+    assert 'href="/admin/"' not in page
+    client.force_login(
+        django_user_model.objects.create_user(
+            "ed", "ed@example.org", password, is_staff=True, language="en"
+        )
+    )
+    page = client.get("/account/").content.decode()
+    assert '<a href="/preview/">Preview the challenges</a>' in page
+    assert '<a href="/admin/">Administration: problem reports and accounts</a>' in page
