@@ -101,6 +101,24 @@ def test_a_method_a_page_does_not_take_gets_a_405_page_in_the_visitors_language(
     assert response["Allow"] == "GET, HEAD, POST"
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "address", "host", "status"),
+    [
+        ("get", "/nope", "testserver", 404),
+        ("put", "/", "testserver", 405),
+        ("get", "/", "evil.example", 400),
+    ],
+)
+def test_error_pages_may_not_be_framed_either(client, method, address, host, status):
+    # The 405 and the disallowed-host pages are made after the clickjacking middleware had run.
+    response = getattr(client, method)(address, HTTP_HOST=host)
+    assert response.status_code == status
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_the_403_page_through_the_configured_handler():
     handler = get_resolver().resolve_error_handler(403)
     request = RequestFactory().get("/somewhere")
