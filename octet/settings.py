@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "octet.accounts.middleware.AccountLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "octet.core.middleware.NulCharacterRefusedMiddleware",  # the 400 page, in one's language
     "octet.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 

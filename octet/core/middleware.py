@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import render
 
 
@@ -33,3 +34,19 @@ class MethodNotAllowedPageMiddleware:
         page = render(request, "405.html", status=405)
         page["Allow"] = response.get("Allow", "")
         return page
+
+
+class NulCharacterRefusedMiddleware:
+    """Refuse an address holding a NUL character with the 400 page. No one types one, PostgreSQL
+    refuses it in a query, and Django passes it on: an admin list filtered by it was a server
+    error. (What a form sends is cleaned field by field: `learning.domain.presentation.typed_text`,
+    and Django's form fields refuse it.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query or "\x00" in query:
+            raise SuspiciousOperation("NUL character in the address")
+        return self.get_response(request)

@@ -119,6 +119,20 @@ def test_error_pages_may_not_be_framed_either(client, method, address, host, sta
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address",
+    ["/admin/accounts/user/?language=%00", "/admin/learning/assessment/?state__exact=a%00", "/%00"],
+)
+def test_an_address_with_a_nul_character_gets_the_400_page_never_a_server_error(superuser, address):
+    # PostgreSQL refuses a NUL character in a query: the admin's filters were a server error.
+    response = superuser.get(address)
+    assert response.status_code == 400
+    page = text(response)
+    assert '<html lang="fr">' in page
+    assert "<h1>Demande non comprise</h1>" in page
+
+
 def test_the_403_page_through_the_configured_handler():
     handler = get_resolver().resolve_error_handler(403)
     request = RequestFactory().get("/somewhere")
