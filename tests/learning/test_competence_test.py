@@ -200,7 +200,7 @@ def test_the_page_script_gets_the_next_question_in_the_answers_own_response(sign
     assert f'name="challenge_id" value="{second.id}"' in page
     assert "Question 2" in page
     # Only the title and <main>: the script keeps the header and footer already on screen.
-    assert "<title>Question 2 · Octet</title>" in page
+    assert "<title>Question 2 · Completing a search and information" in page
     assert '<main id="main"' in page
     assert "site-header" not in page and "site-footer" not in page
     assert "site-header" in signed_in.get(f"/assessments/{assessment_id}/").content.decode()
@@ -905,3 +905,26 @@ def test_nul_characters_in_the_question_forms_are_no_server_error(signed_in):
         {"challenge_id": challenge.id, "category": "other", "comment": "Ty\x00po"},
     )
     assert ProblemReport.objects.get().comment == "Typo"
+
+
+def test_each_page_of_a_test_is_titled_with_its_competence_in_the_interface_language(
+    signed_in, learner
+):
+    """Two tabs or two entries of the history, of two tests, are told apart by their title."""
+    titles = {}
+    for competence in ("1.1", "2.1"):
+        assessment_id = start(signed_in, competence)
+        page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+        titles[competence, "question"] = re.search(r"<title>(.*?)</title>", page)[1]
+        finish_test(signed_in, assessment_id)
+        page = signed_in.get(f"/assessments/{assessment_id}/results").content.decode()
+        titles[competence, "results"] = re.search(r"<title>(.*?)</title>", page)[1]
+    assert titles["1.1", "question"] == (
+        "Question 1 · Completing a search and information intelligence · Octet"
+    )
+    assert titles["2.1", "results"] == "Your result · Interacting · Octet"
+    assert titles["1.1", "results"] != titles["2.1", "results"]
+    learner.language = "fr"
+    learner.save()
+    page = signed_in.get("/competences/2.1/reset").content.decode()
+    assert "<title>Remettre une compétence à zéro · Interagir · Octet</title>" in page
