@@ -733,6 +733,24 @@ def test_wiki_history_old_revision_diff_and_talk(host):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    "locale,history,key",
+    [("fr", "Historique", "« m » : modification mineure."), ("en", "History", "“m”: minor edit.")],
+)
+def test_wiki_history_says_in_words_what_the_m_of_a_minor_edit_means(host, locale, history, key):
+    """Its tooltip alone would never show on a phone, which has no mouse to hover with."""
+    sim = host("wiki", locale=locale)
+    sim.frame.get_by_role("tab", name=history).click()
+    assert key in sim.frame.locator("main > p").first.inner_text()
+    scenario = demo("wiki")
+    scenario["revisions"] = [dict(r, minor=False) for r in scenario["revisions"]]
+    sim = host("wiki", scenario, locale=locale)
+    sim.frame.get_by_role("tab", name=history).click()
+    assert "«" not in sim.frame.locator("main > p").first.inner_text()
+    assert "“m”" not in sim.frame.locator("main > p").first.inner_text()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("locale,off", [("fr", "non"), ("en", "no")])
 def test_settings_reads_an_on_key_that_yaml_turned_into_true(host, locale, off):
     # A boolean lands in an answer field the learner reads: it is reported in their language.
