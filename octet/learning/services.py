@@ -50,7 +50,7 @@ class NotAllowed(Exception):
 class AnswerStatus(Enum):
     RECORDED = "recorded"
     DUPLICATE = "duplicate"  # this answer was already recorded (sent twice): nothing changes
-    ANSWERED = "answered"  # the question was already answered otherwise (another tab): refused
+    ANSWERED = "answered"  # already answered otherwise (another device or tab): refused
     NOT_CURRENT = "not-current"  # not the challenge being asked: refused
     EMPTY = "empty"  # nothing was given: ask to answer or skip
     WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes

@@ -350,8 +350,8 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         messages.error(
             request,
             _(
-                "This question had already been answered, in another window or tab, so this "
-                "answer was not recorded. Here is where the test is now."
+                "This question had already been answered, on another device or in another tab, "
+                "so this answer was not recorded. Here is where the test is now."
             ),
         )
     elif result.status is services.AnswerStatus.WITHDRAWN:

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from octet.content.domain.release import current_release
@@ -105,7 +106,7 @@ def test_another_answer_to_a_question_already_answered_elsewhere_is_refused(sign
     signed_in.post(f"/assessments/{assessment_id}/answer", wrong)
     second = signed_in.post(f"/assessments/{assessment_id}/answer", right, follow=True)
     page = second.content.decode()
-    assert "This question had already been answered, in another window or tab" in page
+    assert "This question had already been answered, on another device or in another tab" in page
     assert "This answer had already been recorded." not in page
     [answer] = Answer.objects.filter(challenge_id=challenge.id)
     assert answer.outcome != "ok"
@@ -115,6 +116,24 @@ def test_another_answer_to_a_question_already_answered_elsewhere_is_refused(sign
     signed_in.post(f"/assessments/{assessment_id}/answer", skip)
     again = signed_in.post(f"/assessments/{assessment_id}/answer", skip, follow=True)
     assert "This answer had already been recorded." in again.content.decode()
+
+
+def test_an_answer_from_the_phone_after_the_school_computer_answered_says_so_in_french(
+    signed_in, password
+):
+    """A pupil begins on her phone, goes on at school, and her phone later sends its answer."""
+    signed_in.post("/language", {"language": "fr"})
+    assessment_id = start(signed_in)
+    challenge = current_challenge(assessment_id)
+    school = Client()
+    school.post("/account/sign-in", {"login": "lea.martin", "password": password})
+    school.post(f"/assessments/{assessment_id}/answer", form_for(challenge, "fr", right=True))
+    late = form_for(challenge, "fr", right=False)
+    page = signed_in.post(f"/assessments/{assessment_id}/answer", late, follow=True)
+    text = page.content.decode()
+    assert "Cette question avait déjà reçu une réponse, sur un autre appareil ou" in text
+    [answer] = Answer.objects.filter(challenge_id=challenge.id)
+    assert answer.outcome == "ok"
 
 
 def test_an_answer_to_another_question_is_refused(signed_in):
