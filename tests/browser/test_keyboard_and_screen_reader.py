@@ -121,7 +121,9 @@ def test_the_timer_is_silent_but_warns_once_before_the_end_and_says_when_time_is
     page.clock.run_for(5000)
     assert news.inner_text() == "Only 10 seconds left."  # said once, not every second
     page.clock.run_for(5000)
-    assert news.inner_text() == "Time is up: an answer sent now will count as late."
+    assert news.inner_text() == (
+        "Time is up: you may still answer, but an answer sent now will not count as right."
+    )
     assert timer.locator("[data-countdown]").inner_text() == "0 s left"
 
 

@@ -608,7 +608,7 @@ def test_the_countdown_counts_the_time_a_phone_kept_the_page_in_the_background(
     page.clock.fast_forward((left - 30) * 1000)
     assert countdown.inner_text() == "0 s left"
     assert page.locator("[data-timer-news]").inner_text() == (
-        "Time is up: an answer sent now will count as late."
+        "Time is up: you may still answer, but an answer sent now will not count as right."
     )
 
 

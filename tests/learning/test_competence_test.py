@@ -349,6 +349,24 @@ def test_a_late_answer_to_a_timed_question_is_timed_out(signed_in):
     assert Answer.objects.get().outcome == "timedout"
 
 
+def test_a_timed_question_says_in_words_a_pupil_knows_that_a_late_answer_is_not_right(
+    signed_in,
+):
+    signed_in.post("/language", {"language": "fr"})
+    assessment_id = start(signed_in)
+    timed = _timed_on_screen(assessment_id, served_at=None)
+    page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+    assert (
+        "Temps écoulé\u00a0: vous pouvez encore répondre, mais une réponse envoyée maintenant "
+        "ne sera pas comptée comme juste."
+    ) in page
+    Assessment.objects.filter(pk=assessment_id).update(
+        current_served_at=timezone.now() - timedelta(seconds=timed.timer + 30)
+    )
+    signed_in.post(f"/assessments/{assessment_id}/answer", form_for(timed, "fr", right=True))
+    assert Answer.objects.get().outcome == "timedout"
+
+
 @pytest.mark.parametrize(("late_by", "outcome"), [(30, "ok"), (2 * 60, "timedout")])
 def test_a_learner_who_asked_for_more_time_has_twice_as_long(signed_in, learner, late_by, outcome):
     learner.extra_time = True
