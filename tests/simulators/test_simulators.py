@@ -421,6 +421,27 @@ TREE = {
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    "name,iso",
+    [
+        ("files", "2024-01-08 17:02"),
+        ("webmail", "2024-03-12 09:14"),
+        ("social", "2024-04-02 18:20"),
+    ],
+)
+def test_dates_read_day_first_in_french_as_a_pupil_writes_them(host, name, iso):
+    """The corrections write 20/03/2025; the simulator showed 2025-03-20 to a French pupil."""
+    year, month, day = iso[:10].split("-")
+    french = f"{day}/{month}/{year}{iso[10:]}"
+    assert french in host(name, locale="fr").frame.locator("body").inner_text()
+    english = host(name, locale="en").frame.locator("body").inner_text()
+    assert iso in english and french not in english
+
+    if name == "social":  # and the birthday of the profile
+        assert "14/05/2011" in host(name, locale="fr").frame.locator("body").inner_text()
+
+
+@pytest.mark.browser
 def test_files_rename_move_delete_and_new_folder_are_reported(host):
     sim = host("files", TREE, locale="en")
     f = sim.frame
