@@ -65,3 +65,43 @@ def test_a_table_scrolls_in_its_own_box_and_long_answers_wrap(page, learner, pas
         submit(page, t["skip"])
     assert path in page.locator("main").inner_text()
     assert_fits_phone_width(page)
+
+
+def _edges(box):
+    """How dark the left and right edges of a box are (0 white, 255 black), text hidden."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    box.evaluate("el => { el.style.color = 'transparent'; }")  # only the box's own painting
+    image = Image.open(BytesIO(box.screenshot())).convert("L")
+    width, height = image.size
+
+    def darkness(x0, x1):
+        pixels = [image.getpixel((x, y)) for x in range(x0, x1) for y in range(height)]
+        return 255 - sum(pixels) / len(pixels)
+
+    strip = max(2, width // 40)
+    return darkness(0, strip), darkness(width - strip, width)
+
+
+def test_a_table_wider_than_the_phone_shows_a_shadow_where_there_is_more_to_see(
+    french_page, learner, password
+):
+    """A phone hides the scrollbar: a cut column must not look like the end of the table."""
+    page = french_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    challenge = current_release().challenges["wikiHistory5-same-day"]
+    open_question(page, learner, password, challenge, TEXT["fr"])
+    box = page.locator(".challenge .table-scroll").first
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    left, right = _edges(box)
+    assert right > left + 10, (left, right)  # more to see on the right only
+    box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    left, right = _edges(box)
+    assert left > right + 10, (left, right)  # scrolled to the end: more on the left only
+    page.set_viewport_size({"width": 1000, "height": 640})
+    box.evaluate("el => { el.scrollLeft = 0; }")
+    assert box.evaluate("el => el.scrollWidth <= el.clientWidth")
+    left, right = _edges(box)
+    assert max(left, right) < 5, (left, right)  # a table that fits has no shadow
