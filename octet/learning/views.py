@@ -307,6 +307,7 @@ def _challenge_page(
             "extra_time": allowed is not None and request.user.extra_time,
             "empty_warning": empty_warning,
             "report_refused": report_refused,
+            "refused": empty_warning or report_refused,  # the title says so (base.html)
             "typed": data or {},
             "categories": ProblemReport.Category.choices,
             "comment_max_length": ProblemReport.COMMENT_MAX_LENGTH,
