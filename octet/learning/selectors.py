@@ -375,7 +375,8 @@ class ChallengeDisplay:
     instruction: str
     proposals: list[tuple[int, str]]
     label: str
-    fields: list[tuple[str, str, str]]  # key, label, help ("" if none)
+    # key, label, help ("" if none), which one among fields of the same label ("" if alone)
+    fields: list[tuple[str, str, str, str]]
     illustration: tuple[str, str, int, int] | None
     attachments: list[str]
     timer: int | None
@@ -386,7 +387,7 @@ class ChallengeDisplay:
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
     """What the challenge page shows, in the learner's language; never the solution."""
     from octet.core.domain.markdown import render, render_inline
-    from octet.learning.domain.presentation import display_order
+    from octet.learning.domain.presentation import display_order, places_among_same_labels
 
     proposals = challenge.proposals.get(locale, ())
     order = display_order(challenge, seed, locale) if proposals else []
@@ -396,8 +397,17 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         proposals=[(p, render_inline(proposals[p - 1])) for p in order],
         label=render_inline(challenge.label.get(locale, "")),
         fields=[
-            (f.key, render_inline(f.label.get(locale, f.key)), field_help(challenge, f, locale))
-            for f in challenge.fields
+            (
+                f.key,
+                render_inline(f.label.get(locale, f.key)),
+                field_help(challenge, f, locale),
+                _which_field(place, locale),
+            )
+            for f, place in zip(
+                challenge.fields,
+                places_among_same_labels([f.label.get(locale, f.key) for f in challenge.fields]),
+                strict=True,
+            )
         ],
         illustration=illustration_of(challenge, locale),
         attachments=attachment_names(challenge, locale),
@@ -413,6 +423,19 @@ def _robot_scenario(challenge, locale: str):
         return None
     scenario = challenge.embed.scenario.get(locale)
     return scenario if scenario is not None and "map" in scenario else None
+
+
+def _which_field(place: tuple[int, int] | None, locale: str) -> str:
+    """Which field this is among those of the same label, in the question's language."""
+    if place is None:
+        return ""
+    with translation.override(locale):
+        return pgettext(
+            "one answer field among several with the same label", "%(n)s of %(total)s"
+        ) % {
+            "n": place[0],
+            "total": place[1],
+        }
 
 
 def field_help(challenge, field, locale: str) -> str:

@@ -36,6 +36,18 @@ def display_order(challenge: Challenge, seed: int, locale: str) -> list[int]:
     return positions
 
 
+def places_among_same_labels(labels: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Each field's place among the fields that share its label ("Letter:" twice: (1, 2) then
+    (2, 2)), so that a screen reader tells them apart; None for a label used once."""
+    totals = {label: labels.count(label) for label in labels}
+    seen: dict[str, int] = {}
+    places: list[tuple[int, int] | None] = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        places.append((seen[label], totals[label]) if totals[label] > 1 else None)
+    return places
+
+
 def answer_from_form(
     challenge: Challenge, data: Mapping[str, Sequence[str]]
 ) -> tuple[object, bool]:
