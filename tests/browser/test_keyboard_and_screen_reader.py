@@ -15,7 +15,7 @@ from tests.browser.test_learning_journey import (
     start_test,
     submit,
 )
-from tests.learning.helpers import finish_test
+from tests.learning.helpers import finish_test, taken_days_ago
 from tests.learning.helpers import start as start_by_http
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -261,4 +261,31 @@ def test_the_total_score_shows_a_slash_but_is_read_pix_out_of_the_maximum(
     assert hidden["width"] <= 1 and hidden["height"] <= 1  # "out of" is not seen
     page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach(l => l.remove())")
     assert total.inner_text() == f"0 pix {out_of} 768"
+    page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_message_of_what_a_form_did_is_read_first_on_the_page_it_leads_to(
+    browser, live_server, client, learner, password, javascript
+):
+    """Reset confirmed by the keyboard: the profile it leads to starts with its message, which
+    has the focus, so a screen reader says the reset happened, and the next Tab goes on from
+    there."""
+    client.force_login(learner)
+    finished = start_by_http(client, "1.1")
+    finish_test(client, finished)
+    taken_days_ago(finished, 8)
+    page = next(_page(browser, live_server, javascript=javascript))
+    sign_in(page, learner, password, TEXT["en"])
+    page.wait_for_url("**/profile/")
+    page.goto(page.base + "/competences/1.1/reset")
+    tab_to(page, "main button[type=submit]")
+    press_and_wait(page)
+
+    page.wait_for_function("document.activeElement.className === 'messages'")
+    assert page.evaluate("document.activeElement.innerText").startswith(
+        "The competence has been reset."
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
     page.context.close()
