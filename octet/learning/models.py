@@ -33,6 +33,9 @@ class Assessment(models.Model):
     # instead of querying the answers. Null on tests started before it existed.
     answer_log = models.JSONField(null=True, blank=True)
     answer_count = models.PositiveIntegerField(_("answers"), default=0)
+    # Questions the learner asked to set aside, never asked again in this test and counting
+    # neither way: a simulator that the learner's browser, without JavaScript, cannot run.
+    set_aside = models.JSONField(default=list, blank=True)
     checkpoint_seen = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(_("started on"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)

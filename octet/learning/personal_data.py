@@ -65,6 +65,8 @@ def export(user) -> dict:
                     }
                     for a in assessment.answers.all()
                 ],
+                # Questions set aside unanswered (a simulator the browser could not run).
+                "questions_set_aside": list(assessment.set_aside),
             }
         )
     ratings = TutorialFeedback.objects.filter(user=user)

@@ -56,6 +56,7 @@ class AnswerStatus(Enum):
     WITHDRAWN = "withdrawn"  # the question left the content since it was asked: another comes
     UNSEEN = "unseen"  # a timed question answered before its page was shown: its clock starts now
     CLOSED = "closed"  # the test's competence left the framework since: nothing is recorded
+    SET_ASIDE = "set-aside"  # a simulator the browser cannot run: not counted, another comes
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,11 @@ def _choose_next(assessment: Assessment, records: list[AnswerRecord], prior) -> 
     release = current_release()
     bank = competence_bank(release, assessment.competence_id)
     return bank.test.next_challenge(
-        records, locale=assessment.locale, seed=assessment.seed, prior_elements=prior
+        records,
+        locale=assessment.locale,
+        seed=assessment.seed,
+        prior_elements=prior,
+        set_aside=assessment.set_aside,
     )
 
 
@@ -218,6 +223,7 @@ PROGRESS_FIELDS = [
     "completed_at",
     "current_challenge_id",
     "current_served_at",
+    "set_aside",
 ]
 
 
@@ -275,11 +281,29 @@ def with_current_question(assessment: Assessment) -> Assessment:
     return locked
 
 
+def needs_a_script(challenge) -> bool:
+    """Is the challenge a simulator that nothing replaces when the browser runs no script? A
+    robot's board is told in words instead (`selectors.robot_board`); any other may be set
+    aside by a learner without JavaScript."""
+    return challenge.embed is not None and not any(f.judge for f in challenge.fields)
+
+
 @transaction.atomic
 def answer_challenge(
-    *, user, assessment_id: int, challenge_id: str, data, skip: bool, now: datetime | None = None
+    *,
+    user,
+    assessment_id: int,
+    challenge_id: str,
+    data,
+    skip: bool,
+    set_aside: bool = False,
+    now: datetime | None = None,
 ) -> AnswerResult:
     """Judge and record the answer to the current challenge, then choose what comes next.
+
+    `set_aside`: the learner's browser cannot run the challenge's simulator (no JavaScript):
+    nothing is recorded, it is never asked again in this test, and another question comes.
+    Only for a challenge that `needs_a_script`; any other is answered as sent.
 
     The test's row stays locked until the transaction ends, so two copies of one answer (a
     double click, two tabs) are taken one after the other: the second finds the question
@@ -292,6 +316,8 @@ def answer_challenge(
     if competence_withdrawn(assessment.competence_id):
         return AnswerResult(AnswerStatus.CLOSED, assessment)
     if assessment.completed or challenge_id != assessment.current_challenge_id:
+        if set_aside and challenge_id in assessment.set_aside:  # sent twice: done already
+            return AnswerResult(AnswerStatus.SET_ASIDE, assessment)
         recorded = assessment.answers.filter(challenge_id=challenge_id).first()
         if recorded is None:
             return AnswerResult(AnswerStatus.NOT_CURRENT, assessment)
@@ -304,6 +330,10 @@ def answer_challenge(
     if challenge is None:  # withdrawn by a new release while it was on screen
         _replace_withdrawn(assessment, now)
         return AnswerResult(AnswerStatus.WITHDRAWN, assessment)
+    if set_aside and needs_a_script(challenge):
+        assessment.set_aside = [*assessment.set_aside, challenge.id]
+        _replace_withdrawn(assessment, now)  # chosen as if it had left the content
+        return AnswerResult(AnswerStatus.SET_ASIDE, assessment)
     if challenge.timer and assessment.current_served_at is None and not skip:
         # Its page was never sent, so its time was never counted: answering it without ever
         # seeing the clock would make the timer pointless. The clock starts now, the answer

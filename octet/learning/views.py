@@ -334,6 +334,7 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
             challenge_id=_posted(request, "challenge_id"),
             data=request.POST,
             skip=request.POST.get("action") == "skip",
+            set_aside=request.POST.get("action") == "set-aside",
         )
     except services.AssessmentNotFound:
         raise Http404 from None
@@ -361,6 +362,14 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
             _(
                 "This question has just been withdrawn by the content authors, so it does not "
                 "count. Here is another one."
+            ),
+        )
+    elif result.status is services.AnswerStatus.SET_ASIDE:
+        messages.info(
+            request,
+            _(
+                "The question with the simulator has been set aside: it does not count. Here "
+                "is another one."
             ),
         )
     elif result.status is services.AnswerStatus.UNSEEN:

@@ -421,23 +421,42 @@ def test_without_javascript_the_robot_board_is_told_and_the_program_typed(
     assert answer.outcome == "ok"
 
 
-def test_without_javascript_another_simulator_says_to_skip_with_no_empty_frame(
+def test_without_javascript_another_simulator_may_be_set_aside_by_the_keyboard(
     no_js_page, learner, password
 ):
-    page, t = no_js_page, TEXT["en"]
+    """No empty frame, and no skip that would count as wrong: the page says the simulator
+    needs JavaScript and offers to set the question aside; another question comes, the one
+    set aside counts neither way, and the message says so first."""
+    page = no_js_page
     challenge = next(
         c
         for c in current_release().challenges.values()
         if c.validated and c.embed is not None and c.embed.simulator != "robot" and not c.timer
     )
-    open_question(page, learner, password, challenge)
+    assessment = open_question(page, learner, password, challenge)
     assert page.locator("iframe[data-simulator]").is_hidden()
     said = page.locator(".challenge__simulator .alert")  # in <noscript>: no text selector
     assert said.is_visible()
-    assert said.inner_text() == (
-        "This simulator needs JavaScript. If you cannot use it, skip the question."
+    assert said.locator("p").inner_text() == (
+        "This simulator needs JavaScript, which your browser does not run. You can set this "
+        "question aside: it will not count, and another one will come."
     )
-    assert page.get_by_role("button", name=t["skip"]).is_visible()
+    for _ in range(20):  # by the keyboard, as the next control after the instruction
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "set-aside":
+            break
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assessment.refresh_from_db()
+    assert assessment.current_challenge_id != challenge.id
+    assert assessment.set_aside == [challenge.id]
+    assert not Answer.objects.filter(assessment=assessment).exists()
+    page.wait_for_function("document.activeElement.className === 'messages'")
+    assert page.evaluate("document.activeElement.innerText").startswith(
+        "The question with the simulator has been set aside"
+    )
+    assert page.input_value("input[name=challenge_id]") == assessment.current_challenge_id
 
 
 def test_with_javascript_the_simulators_frame_is_shown_and_no_message(page, learner, password):

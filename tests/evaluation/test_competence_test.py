@@ -174,3 +174,16 @@ def test_a_test_ends_on_a_right_answer_only_at_the_highest_level():
                 assert level == 6, (ceiling, seed, answers)
             if ceiling <= 5:  # a clean learner is placed right, and briefly
                 assert level == ceiling and len(answers) <= 10, (ceiling, seed, answers)
+
+
+def test_a_challenge_set_aside_is_not_asked_again_and_another_of_its_skill_comes():
+    """A simulator the learner's browser cannot run is set aside: the same answers would choose
+    it again; set aside, the other challenge of its skill comes, and nothing counts for it."""
+    skills, items = _release()
+    first = next_challenge(items, skills, [], "fr", seed=3)
+
+    instead = next_challenge(items, skills, [], "fr", seed=3, set_aside=[first.item_id])
+
+    assert instead.item_id != first.item_id
+    assert instead.item_id.split("-")[0] == first.item_id.split("-")[0]
+    assert instead.estimate == first.estimate

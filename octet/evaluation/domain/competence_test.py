@@ -281,7 +281,10 @@ class CompetenceTest:
         locale: str = "fr",
         seed: int = 0,
         prior_elements: Iterable[KnowledgeElement] = (),
+        set_aside: Iterable[str] = (),
     ) -> Decision:
+        """`set_aside`: challenges never to ask again in this test though not answered (a
+        simulator the learner's browser cannot run); they count neither way."""
         cfg = self.config
         prior_elements = list(prior_elements)
         state = self.assess(answers, prior_elements, seed)
@@ -308,7 +311,7 @@ class CompetenceTest:
         if not open_competences and not probes:
             return finish("confident")
         open_competences |= probes.keys()
-        answered = {a.item_id for a in answers}
+        answered = {a.item_id for a in answers} | set(set_aside)
         last = self.items.get(answers[-1].item_id) if answers else None
         last_timed = bool(answers and (answers[-1].timed or (last is not None and last.timed)))
 
@@ -425,7 +428,8 @@ def next_challenge(
     config: CompetenceTestConfig | None = None,
     prior_elements: Iterable[KnowledgeElement] = (),
     pix: Mapping[str, float] | None = None,
+    set_aside: Iterable[str] = (),
 ) -> Decision:
     """Next challenge of a competence or campaign test, or finished. Deterministic per seed."""
     test = CompetenceTest(items, target_skills, config, pix)
-    return test.next_challenge(answers, locale, seed, prior_elements)
+    return test.next_challenge(answers, locale, seed, prior_elements, set_aside)
