@@ -6,9 +6,11 @@ Driven with the keyboard only (Tab, Enter), with and without JavaScript."""
 import pytest
 
 from octet.content.domain.release import current_release
+from octet.learning.models import Answer, Assessment
 from tests.browser.conftest import _page
 from tests.browser.test_learning_journey import (
     TEXT,
+    force,
     open_question,
     plain_question,
     sign_in,
@@ -288,4 +290,36 @@ def test_the_message_of_what_a_form_did_is_read_first_on_the_page_it_leads_to(
     )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('main') !== null")
+    page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_enter_in_a_field_sends_the_form_not_the_language_switch(
+    browser, live_server, learner, password, javascript
+):
+    """The header's language buttons send the page's form too (what is typed is kept): Enter
+    in a field must still sign in, or validate the answer, in the language of the page."""
+    page = next(_page(browser, live_server, javascript=javascript))
+    page.goto(page.base + "/account/sign-in")
+    page.get_by_label("E-mail address or username").focus()
+    page.keyboard.type(learner.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    press_and_wait(page)
+    page.wait_for_url("**/profile/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    question = plain_question("1.1", kind="qroc")
+    start_test(page, "1.1")
+    assessment = Assessment.objects.get(user=learner)
+    force(assessment.pk, question)
+    page.goto(page.base + f"/assessments/{assessment.pk}/")
+    page.locator("#answer-input").focus()
+    page.keyboard.type("my answer")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "id => document.querySelector('input[name=challenge_id]')?.value !== id", arg=question.id
+    )
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert Answer.objects.get(assessment=assessment, challenge_id=question.id).value == "my answer"
     page.context.close()
