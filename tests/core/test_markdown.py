@@ -1,6 +1,10 @@
 """Content Markdown becomes safe HTML, the same whichever text was rendered before it."""
 
+import re
+
+from octet.content.domain.release import current_release
 from octet.core.domain.markdown import render, render_inline
+from octet.learning.selectors import challenge_display
 
 
 def test_raw_html_and_scripts_never_reach_the_page():
@@ -80,3 +84,30 @@ def test_a_number_is_never_cut_between_its_groups_or_from_its_unit():
     )
     assert "<code>48 000 Hz</code>" in render("Tapez `48 000 Hz`.")  # code as typed
     assert render("Scores 4 12, 1 2024.") == "<p>Scores 4 12, 1 2024.</p>"  # not groups of 3
+
+
+def test_a_grid_with_an_empty_corner_names_its_rows_for_a_screen_reader():
+    """A spreadsheet's row numbers (or a timetable's names) are headers of their rows: moving
+    down column B, a screen reader says "4, 12,900", and the cell B4 can be found."""
+    grid = render(
+        "|   | A | B |\n|---|---|---|\n| 1 | Town | Inhabitants |\n| 4 | **Saint-Aubin** | 12,900 |"
+    )
+
+    assert re.findall(r"<th[^>]*>(.*?)</th>", grid) == ["A", "B", "1", "4"]
+    assert '<th scope="row">4</th>\n<td><strong>Saint-Aubin</strong></td>' in grid
+    assert "<th></th>" not in grid
+
+
+def test_a_table_with_a_header_in_its_corner_keeps_its_first_column_as_data():
+    table = render("| Name | Age |\n|---|---|\n| Bo | 3 |")
+
+    assert re.findall(r"<th[^>]*>(.*?)</th>", table) == ["Name", "Age"]
+    assert "<td>Bo</td>" in table
+
+
+def test_a_question_on_a_spreadsheet_shows_its_row_numbers_as_row_headers():
+    challenge = current_release().challenges["spreadsheetBasics2-read-value"]
+
+    shown = challenge_display(challenge, "en", seed=0).instruction
+
+    assert '<th scope="row">4</th>\n<td>Saint-Aubin</td>' in shown

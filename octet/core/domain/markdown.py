@@ -70,6 +70,22 @@ def _converter() -> markdown_lib.Markdown:
     return converter
 
 
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_CORNER = "<thead>\n<tr>\n<th></th>"
+_ROW_START = re.compile(r"(<tr>\n)<td>(.*?)</td>", re.S)
+
+
+def _rows_named(table: str) -> str:
+    """A grid whose top-left cell is empty (a spreadsheet, a timetable) names its rows in its
+    first column: those cells become row headers, which a screen reader says with each cell
+    of the row, as it says the column's; the empty corner is no header of a column."""
+    if _CORNER not in table:
+        return table
+    head, _, body = table.partition("</thead>")
+    head = head.replace(_CORNER, "<thead>\n<tr>\n<td></td>", 1)
+    return head + "</thead>" + _ROW_START.sub(r'\1<th scope="row">\2</th>', body)
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def render(text: str) -> str:
     """Markdown to HTML; raw HTML in the source is escaped, links get rel=noopener."""
@@ -82,6 +98,8 @@ def render(text: str) -> str:
         link_rel="noopener noreferrer",
     )
     html = keep_marks_with_words(html)
+    if "<table>" in html:
+        html = _TABLE.sub(lambda table: _rows_named(table.group()), html)
     # A table wider than a phone scrolls in its own box (site.css), focusable for the keyboard.
     return html.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
 
