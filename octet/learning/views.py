@@ -441,6 +441,30 @@ def _shown_at(response: HttpResponse, url: str) -> HttpResponse:
 # Without JavaScript, the question whose correction a report was just sent from (views.report):
 # that correction says so, once.
 REPORTED_SESSION_KEY = "octet_reported"
+# Without JavaScript, the tutorial whose Save or Useful was just pressed, where (its anchor), and
+# what it did: that tutorial says so, once, and takes the focus (`_tutorial_done`).
+TUTORIAL_DONE_SESSION_KEY = "octet_tutorial_done"
+
+
+def _tutorial_done_here(request, shown: set[tuple[str, str]]) -> dict | None:
+    """What Save or Useful just did, for the tutorial that says it; `shown`: the (tutorial,
+    anchor) pairs on the page. One no longer there (removed from My tutorials) says it at the
+    top of the page instead."""
+    if TUTORIAL_DONE_SESSION_KEY not in request.session:  # reading costs nothing; writing would
+        return None
+    done = request.session.pop(TUTORIAL_DONE_SESSION_KEY)
+    if (done["id"], done["anchor"]) in shown:
+        return done
+    messages.info(request, done["message"])
+    return None
+
+
+def _tutorials_in(rows) -> set[tuple[str, str]]:
+    return {
+        (tutorial.id, row["anchor"])
+        for row in rows
+        for tutorial in [*row.get("better", ()), *row.get("more", ())]
+    }
 
 
 def _batch_rows(request, current: Assessment, answers):
@@ -539,6 +563,7 @@ def _checkpoint_page(request, current: Assessment) -> HttpResponse:
             "rows": rows,
             "saved": saved,
             "useful": useful,
+            "tutorial_done": _tutorial_done_here(request, _tutorials_in(rows)),
             "right": sum(1 for r in rows if r["answer"].outcome == "ok"),
         },
     )
@@ -585,6 +610,7 @@ def _results_page(request, current: Assessment) -> HttpResponse:
             "rows": rows,
             "saved": saved,
             "useful": useful,
+            "tutorial_done": _tutorial_done_here(request, _tutorials_in(rows)),
             "right": sum(1 for r in rows if r["answer"].outcome == "ok"),
             "max_level": selectors.MAX_REACHABLE_LEVEL,
         },
@@ -639,15 +665,20 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return redirect(back or reverse("learning:assessment", args=[current.pk]))
 
 
-def _tutorial_done(request, tutorial, message: str, level) -> HttpResponse:
-    """After Save or Useful: a plain form goes back to the page it was sent from, with the
-    message; the page's script gets the tutorial's actions as they are now, and the message,
-    to show in place (the corrections being read stay where they are)."""
+def _tutorial_done(request, tutorial, message: str) -> HttpResponse:
+    """After Save or Useful: the page's script gets the tutorial's actions as they are now, and
+    the message, to show in place (the corrections being read stay where they are). A plain
+    form goes back to the page it was sent from, where that tutorial says it, with the focus,
+    which brings it into view (no anchor: the browser gives no autofocus at one)."""
     back = ours(request, request.POST.get("next"), reverse("learning:tutorials"))
-    if request.headers.get(INLINE_HEADER) != "1":
-        level(request, message)
-        return redirect(back)
     page, anchor = back.partition("#")[::2]
+    if request.headers.get(INLINE_HEADER) != "1":
+        request.session[TUTORIAL_DONE_SESSION_KEY] = {
+            "id": tutorial.id,
+            "anchor": anchor,
+            "message": message,
+        }
+        return redirect(page)
     request.shown_at = page  # the forms sent back still come back to that page
     response = render(
         request,
@@ -697,12 +728,9 @@ def save_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
         )
     if removing:
         services.unsave_tutorial(request.user, tutorial_id)
-        return _tutorial_done(
-            request, tutorial, _("Tutorial removed from your list."), messages.info
-        )
+        return _tutorial_done(request, tutorial, _("Tutorial removed from your list."))
     services.save_tutorial(request.user, tutorial_id, tutorial.skill_id)
-    saved = _("Tutorial saved in “My tutorials”.")
-    return _tutorial_done(request, tutorial, saved, messages.success)
+    return _tutorial_done(request, tutorial, _("Tutorial saved in “My tutorials”."))
 
 
 @sign_in_first(_when_signed_out())
@@ -718,7 +746,7 @@ def rate_tutorial(request: HttpRequest, tutorial_id: str) -> HttpResponse:
             ),
         )
     services.rate_tutorial(request.user, tutorial_id, request.POST.get("useful") != "no")
-    return _tutorial_done(request, tutorial, _("Thank you for your feedback."), messages.success)
+    return _tutorial_done(request, tutorial, _("Thank you for your feedback."))
 
 
 @login_required
@@ -735,6 +763,9 @@ def tutorials(request: HttpRequest) -> HttpResponse:
             "recommended": recommended,
             "saved": saved_ids,
             "useful": selectors.useful_tutorial_ids(request.user),
+            "tutorial_done": _tutorial_done_here(
+                request, {(t.id, "saved-title") for t in [*saved, *recommended]}
+            ),
         },
     )
 

@@ -72,11 +72,25 @@ def test_without_javascript_save_comes_back_to_the_same_correction(
     sign_in(page, learner, password, TEXT["en"])
     page.goto(page.base + f"/assessments/{assessment_id}/checkpoint")
     item = page.locator(".tutorial").last
-    item.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
-    assert "/checkpoint#answer-" in page.url
-    assert page.get_by_text("Tutorial saved in “My tutorials”.").is_visible()
+    item.get_by_role("button", name="Save").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # The tutorial pressed says what happened, with the focus, so a screen reader says it too,
+    # and it is in view: the reader is back at the same correction.
+    notice = page.locator(".tutorial").last.get_by_role("status")
+    page.wait_for_function("document.activeElement.hasAttribute('data-tutorial-notice')")
+    assert notice.inner_text() == "Tutorial saved in “My tutorials”."
+    assert notice.evaluate("e => e === document.activeElement")
+    assert notice.evaluate("e => e.getBoundingClientRect().top >= 0")
+    assert notice.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight")
+    assert page.locator(".messages").count() == 0  # not at the top of the page, out of view
     assert SavedTutorial.objects.filter(user=learner).count() == 1
+    page.keyboard.press("Shift+Tab")  # Useful, then the button pressed, now saved
+    page.keyboard.press("Shift+Tab")
+    assert focused(page).startswith("Saved")
+    page.reload()
+    assert page.locator("[data-tutorial-notice]").count() == 0  # said once
 
 
 def test_on_my_tutorials_save_and_useful_act_in_place_too(page, client, learner, password):
@@ -116,8 +130,10 @@ def test_without_javascript_my_tutorials_saves_by_a_page_load(
     item = page.locator("section[aria-labelledby=recommended-title] .tutorial").first
     item.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
-    assert page.url.endswith("/tutorials/#saved-title")
-    assert page.get_by_text("Tutorial saved in “My tutorials”.").is_visible()
+    assert page.url.endswith("/tutorials/")
+    saved = page.locator("section[aria-labelledby=saved-title] .tutorial").first
+    page.wait_for_function("document.activeElement.hasAttribute('data-tutorial-notice')")
+    assert saved.get_by_role("status").inner_text() == "Tutorial saved in “My tutorials”."
     assert SavedTutorial.objects.filter(user=learner).count() == 1
 
 
