@@ -441,6 +441,7 @@ def test_without_javascript_another_simulator_may_be_set_aside_by_the_keyboard(
         "This simulator needs JavaScript, which your browser does not run. You can set this "
         "question aside: it will not count, and another one will come."
     )
+    assert_fits_phone_width(page)
     for _ in range(20):  # by the keyboard, as the next control after the instruction
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.value") == "set-aside":
