@@ -7,6 +7,19 @@ from octet.learning.models import ProblemReport
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def _reports_list(browser, live_server):
+    """A 1280 px desktop signed in as "author", on the list of reports."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(live_server.url + "/admin/login/?next=/admin/learning/problemreport/")
+    page.locator("input[name=login]").fill("author")
+    page.locator("input[name=password]").fill("Author-Pass1")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/admin/learning/problemreport/")
+    return context, page
+
+
 def test_the_reports_list_fits_beside_the_sidebar_at_1280_px(
     browser, live_server, django_user_model
 ):
@@ -20,14 +33,7 @@ def test_the_reports_list_fits_beside_the_sidebar_at_1280_px(
             category="answer",
             comment="Ma réponse était correcte mais elle a été refusée, je pense que " * 4,
         )
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(live_server.url + "/admin/login/?next=/admin/learning/problemreport/")
-    page.locator("input[name=login]").fill("author")
-    page.locator("input[name=password]").fill("Author-Pass1")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/admin/learning/problemreport/")
+    context, page = _reports_list(browser, live_server)
     assert page.locator("#nav-sidebar").is_visible()
 
     results = page.locator("#changelist .results").bounding_box()
@@ -53,14 +59,7 @@ def test_a_comment_with_a_long_address_breaks_rather_than_hiding_the_columns(
         category="display",
         comment=f"La page {address} ne s'ouvre pas",
     )
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(live_server.url + "/admin/login/?next=/admin/learning/problemreport/")
-    page.locator("input[name=login]").fill("author")
-    page.locator("input[name=password]").fill("Author-Pass1")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/admin/learning/problemreport/")
+    context, page = _reports_list(browser, live_server)
 
     results = page.locator("#changelist .results").bounding_box()
     comment = page.locator("#result_list td.field-short_comment").first.bounding_box()
