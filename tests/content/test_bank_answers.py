@@ -127,6 +127,14 @@ RIGHT = [
     ("sharedCalendars5-ics-recurrence", "fr", "count=6|last=le 21 octobre 2025"),
     ("documentReview5-accept-reject", "en", "day=Thursday|time=10.00 a.m."),
     ("errorMessages6-backup-log", "en", "time=10:09 p.m.|free=3.5 GB"),
+    # a whole number in words, where the field expects a number
+    ("storageBackup3-photos-count", "fr", "quatre mille photos"),
+    ("storageBackup3-photos-count", "en", "four thousand"),
+    ("spreadsheetFunctions7-sumifs", "fr", "cent cinquante euros"),
+    ("spreadsheetFunctions7-sumifs", "en", "one hundred and fifty"),
+    ("audioVideo3-frame-count", "fr", "soixante-douze images"),
+    ("audioVideo3-frame-count", "fr", "septante-deux"),
+    ("audioVideo3-frame-count", "en", "seventy-two pictures"),
 ]
 
 WRONG = [
@@ -158,6 +166,14 @@ WRONG = [
     ("errorMessages6-backup-log", "fr", "time=22 h 09|free=3,5 Mo"),
     ("sharedCalendars2-poll-result", "fr", "le 15 juin 2025"),
     ("onlineProcedures4-form-formats", "fr", "birthdate=7 mars 2011|start=2027-04-09"),
+    ("storageBackup3-photos-count", "fr", "quatre mille cent"),
+    ("storageBackup3-photos-count", "en", "four thousand or more"),
+    ("storageBackup3-photos-count", "fr", "quatre mille Mo"),
+    ("spreadsheetFunctions7-sumifs", "fr", "cent cinquante mille"),
+    ("spreadsheetFunctions7-sumifs", "en", "a hundred and fifty dollars"),
+    ("audioVideo3-frame-count", "fr", "soixante-douze mille"),
+    ("audioVideo3-frame-count", "en", "seventy-two per second"),
+    ("audioVideo3-frame-count", "fr", "soixante douze cent"),
 ]
 
 

@@ -306,7 +306,21 @@ def test_qrocm_dep_finds_the_best_assignment():
         ("0.5", "0", ",5", "ok"),
         ("0.5", "0", "0.5.", "ko"),
         ("12", "0", "12 €", "ko"),
-        ("12", "0", "douze", "ko"),
+        ("12", "0", "douze", "ok"),  # a whole number in words, where a number is expected
+        ("12", "0", "treize", "ko"),
+        ("12", "0", "douze mille", "ko"),  # a multiplier still changes it
+        ("12", "0", "a dozen", "ko"),
+        ("12", "0", "12 douze", "ko"),
+        ("21", "0", "vingt et un", "ok"),
+        ("21", "0", "twenty-one", "ok"),
+        ("97", "0", "quatre-vingt-dix-sept", "ok"),
+        ("105", "0", "one hundred and five", "ok"),
+        ("250", "0", "deux cent cinquante", "ok"),
+        ("1000", "0", "mille", "ok"),
+        ("1", "0", "one", "ok"),
+        ("1", "0", "un", "ko"),  # an article alone
+        ("1", "0", "a", "ko"),
+        ("0.5", "0", "zéro", "ko"),
         ("12", "0", "", "ko"),
         ("12", "0", None, "ko"),
         ("12", "0", "1e1", "ko"),
@@ -391,6 +405,50 @@ def test_a_free_answer_may_name_the_count_or_unit_of_its_label(label, typed, out
         tolerances=frozenset({"t1", "t2", "t3"}),
     )
     assert check_answer(challenge, "fr", typed).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "variants, typed, outcome",
+    [
+        (("6",), "six séances", "ok"),  # in words, then judged as "6 séances"
+        (("6",), "six", "ok"),
+        (("6",), "sept séances", "ko"),
+        (("6",), "six séances environ", "ko"),  # the count rules hold for words too
+        (("6",), "six Mo", "ko"),
+        (("6",), "six ou sept", "ko"),
+        (("6",), "pas six", "ko"),
+        (("6",), "sixième", "ko"),  # no ordinal
+        (("6 séances",), "six séances", "ok"),  # a count: "6 séances" is a number too
+        (("6",), "6 six", "ko"),  # another number, in words
+        (("6",), "6 séances sur dix", "ko"),
+    ],
+)
+def test_a_free_number_may_be_written_in_words(variants, typed, outcome):
+    challenge = Challenge(
+        id="c-qroc",
+        type="qroc",
+        label={"fr": "Nombre de séances :"},
+        solutions={"fr": variants},
+        tolerances=frozenset({"t1", "t2", "t3"}),
+    )
+    assert check_answer(challenge, "fr", typed).outcome == outcome
+
+
+def test_a_date_is_not_read_in_words():
+    challenge = qroc(["14 juin 2025"], tolerances=("t1", "t2", "t3"))
+    assert not check_answer(challenge, "fr", "quatorze juin deux mille vingt-cinq").ok
+
+
+def test_qrocm_dep_reads_a_number_in_words():
+    challenge = Challenge(
+        id="c-dep",
+        type="qrocm-dep",
+        fields=(Field("a", {}), Field("b", {})),
+        groups={"en": (("3",), ("12",))},
+        tolerances=frozenset({"t1", "t2"}),
+    )
+    assert check_answer(challenge, "en", {"a": "twelve", "b": "three"}).ok
+    assert not check_answer(challenge, "en", {"a": "twelve", "b": "thirteen"}).ok
 
 
 def test_a_field_of_several_may_name_its_count_too():

@@ -12,7 +12,9 @@ Differences from Pix, on purpose:
   thousands, and are compared exactly as decimals within an absolute tolerance;
 - qrocm-dep finds the best assignment of answers to groups instead of a greedy first match;
 - no tolerance changes a number: a free answer must hold the numbers of the variant it matches,
-  so "42" is not "4,2" under t2, nor "Windows 11" a typo of "Windows 10" under t3.
+  so "42" is not "4,2" under t2, nor "Windows 11" a typo of "Windows 10" under t3;
+- where a number is expected, a whole number written in words ("vingt et un", "one hundred and
+  five") is written in digits first, then judged by the same rules (`_in_digits`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 
 from octet.content.domain import robot
 from octet.content.domain.model import Challenge, Field
+from octet.content.domain.number_words import is_a_number_word, numbers_in_digits_any
 
 MAX_FIELD_LENGTH = 10_000
 T3_RATIO = 0.25
@@ -390,6 +393,22 @@ def check_qroc(challenge: Challenge, locale: str, answer: object) -> Verdict:
 
 
 def _matches_counted(answer: str, variants: Iterable[str], tolerances: Iterable[str], label: str):
+    """`_matches_as_counted` of the answer as typed, or written in digits where a number is
+    expected and the learner wrote it in words: "six séances" is "6 séances"."""
+    variants = tuple(variants)
+    if _matches_as_counted(answer, variants, tolerances, label):
+        return True
+    units = label_units(label)
+    if not any(_is_a_number(_number_part(variant, units)) for variant in variants):
+        return False
+    return any(
+        _matches_as_counted(typed, variants, tolerances, label) for typed in _in_digits(answer)
+    )
+
+
+def _matches_as_counted(
+    answer: str, variants: Iterable[str], tolerances: Iterable[str], label: str
+) -> bool:
     """`matches_any`, and a number with the unit or the count its label names ("Nombre de
     séances :") is its number alone, as for a numeric challenge: "6 séances" or "6 sessions"
     for a variant "6"; "3,5 Go" for "3,5" under "Espace (Go) :", but never "3,5 Mo"."""
@@ -453,6 +472,12 @@ def check_qrocm_dep(challenge: Challenge, locale: str, answer: object) -> Verdic
             g
             for g, variants in enumerate(groups)
             if _accepts(forms[key], given[key], variants, tolerances)
+            or (
+                any(_is_a_number(variant) for variant in variants)
+                and any(
+                    matches_any(typed, variants, tolerances) for typed in _in_digits(given[key])
+                )
+            )
         ]
         if key in forms
         else []
@@ -581,7 +606,9 @@ def _count_tail(text: str, units: Units) -> bool:
         return False
     words = [_t1(word) for word in _COUNT_WORDS.findall(text)]
     return all(
-        word in units.words or (len(word) > 1 and word not in _CHANGES_A_COUNT) for word in words
+        word in units.words
+        or (len(word) > 1 and word not in _CHANGES_A_COUNT and not is_a_number_word(word))
+        for word in words
     )
 
 
@@ -617,16 +644,46 @@ def _hours_and_minutes(text: object, units: Units) -> Decimal | None:
     return Decimal(parts[1]) + Decimal(parts[2]) / 60
 
 
+def _numeric_readings(answer: object, units: Units) -> list[Decimal]:
+    readings = number_readings(_number_part(answer, units))
+    if (duration := _hours_and_minutes(answer, units)) is not None:
+        readings.append(duration)
+    return readings
+
+
 def check_numeric(challenge: Challenge, answer: object, locale: str = "") -> Verdict:
     if isinstance(answer, Mapping):
         answer = answer.get("answer")
     units = label_units(challenge.label.get(locale, ""))
-    readings = number_readings(_number_part(answer, units))
-    if (duration := _hours_and_minutes(answer, units)) is not None:
-        readings.append(duration)
     expected, tolerance = Decimal(challenge.number), Decimal(challenge.tolerance)
-    ok = any(abs(value - expected) <= tolerance for value in readings)
+
+    def right(typed: object) -> bool:
+        return any(abs(value - expected) <= tolerance for value in _numeric_readings(typed, units))
+
+    ok = right(answer) or any(right(typed) for typed in _in_digits(answer))
     return _verdict({"answer": ok})
+
+
+# --- numbers in words ----------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_IN_WORDS_MAX_LENGTH = 200  # "neuf cent quatre-vingt-dix-neuf mille..." and a few words
+
+
+def _is_a_number(text: object) -> bool:
+    return isinstance(text, str) and parse_number(text) is not None
+
+
+def _in_digits(answer: object) -> tuple[str, ...]:
+    """The answer with its whole numbers written in words put in digits, French or English:
+    "vingt et un euros" is "21 euros". Only where the learner typed no digit: a digit and a
+    number in words are two numbers. Empty when it holds no number in words, or words that are
+    no whole number ("trois et deux"), or a lone article ("un", "a")."""
+    if not isinstance(answer, str) or len(answer) > _IN_WORDS_MAX_LENGTH:
+        return ()
+    if _DIGIT.search(answer):
+        return ()
+    return numbers_in_digits_any(pretreat(answer))
 
 
 def check_answer(challenge: Challenge, locale: str, answer: object) -> Verdict:
