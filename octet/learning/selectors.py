@@ -18,6 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
+from octet.learning.domain import wiki
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
@@ -382,6 +383,7 @@ class ChallengeDisplay:
     timer: int | None
     embed_height: int | None
     board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
+    wiki: WikiText | None = None  # a read-only wiki shown as text, for a page without scripts
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -414,6 +416,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
         board=robot_board(challenge, locale),
+        wiki=wiki_text(challenge, locale),
     )
 
 
@@ -525,6 +528,109 @@ def robot_board(challenge, locale: str) -> RobotBoard | None:
             if limit
             else "",
         )
+
+
+# The simulators whose world the page can show as text, when their use reports nothing.
+TEXT_VERSIONS = frozenset({"wiki"})
+
+
+def shown_as_text(challenge) -> bool:
+    """Does the page show the challenge's simulator as text when the browser runs no script?
+    Only a simulator that reports nothing in any locale: the learner then answers in the
+    question's own fields, from what the text shows as well as from the simulator."""
+    embed = challenge.embed
+    return (
+        embed is not None
+        and embed.simulator in TEXT_VERSIONS
+        and all(not (s or {}).get("report") for s in embed.scenario.values())
+    )
+
+
+@dataclass(frozen=True)
+class WikiRevision:
+    """One line of the history, with what the revision changed."""
+
+    anchor: str
+    when: str
+    author: str
+    minor: bool
+    size: str
+    summary: str  # "" if the author gave none
+    first: bool
+    lines: list[tuple[str, str]]  # (" " kept, "-" removed, "+" added; the line)
+
+
+@dataclass(frozen=True)
+class WikiText:
+    """A read-only wiki told as text: what the simulator shows, never more."""
+
+    site: str
+    title: str
+    article: str  # HTML, its headings from h4
+    talk: list[tuple[str, list[tuple[str, str]]]]  # topic, [(text, signature)]
+    history: list[WikiRevision]  # newest first, as the simulator lists them
+    any_minor: bool
+
+
+def wiki_text(challenge, locale: str) -> WikiText | None:
+    if not shown_as_text(challenge) or challenge.embed.simulator != "wiki":
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    if scenario is None:
+        return None
+    revs = wiki.revisions(scenario)
+    with translation.override(locale):
+
+        def who(author: str) -> str:
+            return _("%s (anonymous)") % author if wiki.is_anonymous(author) else author
+
+        def when(date: str, time: str) -> str:
+            return f"{wiki.shown_date(date, locale)} {time}".strip()
+
+        history = [
+            WikiRevision(
+                anchor=f"wiki-{challenge.id}-{place}",
+                when=when(r.date, r.time),
+                author=who(r.author),
+                minor=r.minor,
+                size=ngettext("%(count)s byte", "%(count)s bytes", r.size) % {"count": r.size}
+                + " ("
+                + ("+" if r.change > 0 else "\u2212" if r.change < 0 else "")
+                + f"{abs(r.change)})",
+                summary=r.summary,
+                first=place == 0,
+                lines=(
+                    [(" ", line) for line in r.content.split("\n")]
+                    if place == 0
+                    else wiki.diff_lines(revs[place - 1].content, r.content)
+                ),
+            )
+            for place, r in enumerate(revs)
+        ]
+        talk = [
+            (
+                str(topic.get("topic") or ""),
+                [
+                    (
+                        str(post.get("text") or ""),
+                        "\u2014 "
+                        + who(str(post.get("author") or ""))
+                        + ", "
+                        + when(str(post.get("date") or ""), str(post.get("time") or "")),
+                    )
+                    for post in topic.get("posts") or ()
+                ],
+            )
+            for topic in scenario.get("talk") or ()
+        ]
+    return WikiText(
+        site=str(scenario.get("site") or ""),
+        title=str(scenario.get("title") or ""),
+        article=mark_safe(wiki.article_html(revs[-1].content, 4)) if revs else "",  # noqa: S308 escaped by the renderer
+        talk=talk,
+        history=history[::-1],
+        any_minor=any(r.minor for r in revs),
+    )
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:

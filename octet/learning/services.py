@@ -35,6 +35,7 @@ from octet.learning.selectors import (
     ongoing_test,
     reset_eligibility,
     same_page_ids,
+    shown_as_text,
 )
 
 
@@ -283,9 +284,14 @@ def with_current_question(assessment: Assessment) -> Assessment:
 
 def needs_a_script(challenge) -> bool:
     """Is the challenge a simulator that nothing replaces when the browser runs no script? A
-    robot's board is told in words instead (`selectors.robot_board`); any other may be set
-    aside by a learner without JavaScript."""
-    return challenge.embed is not None and not any(f.judge for f in challenge.fields)
+    robot's board is told in words instead (`selectors.robot_board`), a read-only wiki shown as
+    text (`selectors.shown_as_text`); any other may be set aside by a learner without
+    JavaScript."""
+    return (
+        challenge.embed is not None
+        and not any(f.judge for f in challenge.fields)
+        and not shown_as_text(challenge)
+    )
 
 
 @transaction.atomic
