@@ -16,6 +16,7 @@ from octet.learning.models import (
     ProblemReport,
     SavedTutorial,
 )
+from octet.learning.services import needs_a_script
 from tests.browser.conftest import _page, assert_accessible, assert_fits_phone_width
 from tests.learning.helpers import finish_test
 from tests.learning.helpers import start as start_by_http
@@ -431,7 +432,7 @@ def test_without_javascript_another_simulator_may_be_set_aside_by_the_keyboard(
     challenge = next(
         c
         for c in current_release().challenges.values()
-        if c.validated and c.embed is not None and c.embed.simulator != "robot" and not c.timer
+        if c.validated and needs_a_script(c) and not c.timer
     )
     assessment = open_question(page, learner, password, challenge)
     assert page.locator("iframe[data-simulator]").is_hidden()

@@ -1,0 +1,77 @@
+"""A read-only wiki question with JavaScript off, on a 320 px phone: the wiki is read as text
+(headings, a history table with its headers, changes marked in words), nothing scrolls
+sideways, and the answer read from it is accepted."""
+
+import pytest
+
+from octet.content.domain.release import current_release
+from octet.learning.models import Answer
+from tests.browser.test_learning_journey import TEXT, open_question, submit
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NARROW = {"width": 320, "height": 640}
+
+
+@pytest.fixture
+def narrow_no_js_page(browser, live_server):
+    context = browser.new_context(
+        viewport=NARROW, is_mobile=True, has_touch=True, java_script_enabled=False
+    )
+    context.javascript = False
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base = live_server.url
+    yield page
+    context.close()
+
+
+def test_a_wiki_question_is_read_as_text_at_320_px_and_answered(
+    narrow_no_js_page, learner, password
+):
+    page, t = narrow_no_js_page, TEXT["fr"]
+    learner.language = "fr"
+    learner.save()
+    challenge = current_release().challenges["wikiHistory6-find-vandalism"]
+    assessment = open_question(page, learner, password, challenge, t)
+
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    wiki = page.locator(".wiki-text")
+    assert wiki.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    # Every revision's changes opened, by the keyboard, as a learner reading them all would.
+    summaries = wiki.locator("summary")
+    assert summaries.count() == 4
+    for i in range(summaries.count()):
+        summaries.nth(i).focus()
+        page.keyboard.press("Enter")
+    assert wiki.locator("details[open]").count() == 4
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+    snapshot = wiki.aria_snapshot()
+    for line in (
+        '- heading "Phare de Bellerive" [level=2]',
+        '- heading "Article (version actuelle)" [level=3]',
+        '- heading "Description" [level=4]',
+        '- heading "Historique" [level=3]',
+        '- columnheader "Date"',
+        '- columnheader "Auteur"',
+        '- cell "14/02/2024 22:31"',
+        '- cell "82.64.10.7 (anonyme)"',
+        '- heading "Ce que chaque version a modifié" [level=3]',
+    ):
+        assert line in snapshot, snapshot
+    # The vandal's change, said in words and not only by colour or sign.
+    change = wiki.locator("details", has_text="Version du 14/02/2024 22:31")
+    assert change.locator("del").text_content().replace("\u00a0", " ") == (
+        "Ligne supprimée : La tour mesure 42 mètres de haut. Sa lumière porte à 40 km."
+    )
+    assert change.locator("ins").text_content().replace("\u00a0", " ") == (
+        "Ligne ajoutée : La tour mesure 420 mètres de haut. Sa lumière porte à 40 km."
+    )
+
+    page.get_by_label("Date de la modification").fill("14/02/2024")
+    page.get_by_label("Hauteur juste avant").fill("42")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
