@@ -18,7 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
-from octet.learning.domain import wiki
+from octet.learning.domain import files, wiki
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
@@ -384,6 +384,7 @@ class ChallengeDisplay:
     embed_height: int | None
     board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
     wiki: WikiText | None = None  # a read-only wiki shown as text, for a page without scripts
+    files: FilesText | None = None  # a read-only file tree shown as text, likewise
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -417,6 +418,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         embed_height=challenge.embed.height if challenge.embed else None,
         board=robot_board(challenge, locale),
         wiki=wiki_text(challenge, locale),
+        files=files_text(challenge, locale),
     )
 
 
@@ -531,7 +533,7 @@ def robot_board(challenge, locale: str) -> RobotBoard | None:
 
 
 # The simulators whose world the page can show as text, when their use reports nothing.
-TEXT_VERSIONS = frozenset({"wiki"})
+TEXT_VERSIONS = frozenset({"wiki", "files"})
 
 
 def shown_as_text(challenge) -> bool:
@@ -631,6 +633,64 @@ def wiki_text(challenge, locale: str) -> WikiText | None:
         history=history[::-1],
         any_minor=any(r.minor for r in revs),
     )
+
+
+@dataclass(frozen=True)
+class FilesFolder:
+    """One folder of a file tree, with what it holds as the explorer lists it."""
+
+    path: str  # the root's name and the folders down to it, as the explorer's breadcrumb
+    rows: list[tuple[str, str, str, str, str]]  # name, modified, type, size, author
+
+
+@dataclass(frozen=True)
+class FilesText:
+    """A read-only file tree told as text: what the explorer shows, never more."""
+
+    start: str  # the folder the explorer opens in, as a path
+    folders: list[FilesFolder]
+    bin: list[tuple[str, str, str, str, str]]
+
+
+def files_text(challenge, locale: str) -> FilesText | None:
+    if not shown_as_text(challenge) or challenge.embed.simulator != "files":
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    if scenario is None:
+        return None
+    with translation.override(locale):
+        root = str(scenario.get("root") or "Documents")  # the simulator's default, in both
+
+        def row(item) -> tuple[str, str, str, str, str]:
+            if item.folder:
+                size = ngettext("%(count)s item", "%(count)s items", item.count) % {
+                    "count": item.count
+                }
+            else:
+                size = files.shown_size(item.size, locale)
+                if item.size >= 1000:  # as its properties give it
+                    exact = ngettext("%(count)s byte", "%(count)s bytes", item.size) % {
+                        "count": item.size
+                    }
+                    size = f"{size} ({exact})"
+            return (
+                item.name,
+                files.shown_date(item.modified, locale),
+                files.kind_of(item, locale),
+                size,
+                item.author,
+            )
+
+        tree = files.folders(scenario)
+        paths = {f.path for f in tree}
+        start = tuple(p for p in str(scenario.get("start") or "").strip("/").split("/") if p)
+        return FilesText(
+            start=" / ".join((root, *(start if start in paths else ()))),
+            folders=[
+                FilesFolder(" / ".join((root, *f.path)), [row(i) for i in f.items]) for f in tree
+            ],
+            bin=[row(i) for i in files.bin_items(scenario)],
+        )
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:

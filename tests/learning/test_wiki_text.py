@@ -141,7 +141,7 @@ def test_a_wiki_that_reports_something_or_another_simulator_still_needs_a_script
         height=400,
         scenario={k: {**v, "report": "title"} for k, v in challenge.embed.scenario.items()},
     )
-    other = type(challenge.embed)(simulator="files", height=400, scenario={"fr": {}, "en": {}})
+    other = type(challenge.embed)(simulator="webmail", height=400, scenario={"fr": {}, "en": {}})
 
     for embed in (reporting, other):
         changed = type(challenge)(**{**vars(challenge), "embed": embed})
