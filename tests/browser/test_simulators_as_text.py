@@ -1,6 +1,6 @@
-"""A read-only wiki question with JavaScript off, on a 320 px phone: the wiki is read as text
-(headings, a history table with its headers, changes marked in words), nothing scrolls
-sideways, and the answer read from it is accepted."""
+"""Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki or the files are
+read as text (headings, tables with their headers, a wiki's changes marked in words), nothing
+scrolls sideways, and the answer read from it is accepted."""
 
 import pytest
 
@@ -72,6 +72,39 @@ def test_a_wiki_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Date de la modification").fill("14/02/2024")
     page.get_by_label("Hauteur juste avant").fill("42")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
+
+
+def test_a_files_question_is_read_as_text_at_320_px_and_answered(
+    narrow_no_js_page, learner, password
+):
+    page, t = narrow_no_js_page, TEXT["en"]
+    challenge = current_release().challenges["fileMetadata4-explorer-properties"]
+    assessment = open_question(page, learner, password, challenge, t)
+
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    tree = page.locator(".files-text")
+    assert tree.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+    snapshot = tree.aria_snapshot()
+    for line in (
+        '- heading "Documents" [level=2]',
+        '- heading "Documents / Holidays" [level=2]',
+        '- columnheader "Name"',
+        '- columnheader "Size"',
+        '- cell "IMG_2051.jpg"',
+        '- cell "4.1 MB (4120000 bytes)"',
+        '- cell "Paul Girard"',
+        '- heading "Bin" [level=2]',
+    ):
+        assert line in snapshot, snapshot
+
+    page.get_by_label("Largest photo").fill("IMG_2051.jpg")
+    page.get_by_label("Author of programme.odt").fill("Paul Girard")
     submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
