@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from octet.content.domain import robot
 from octet.content.domain.checking import folded
@@ -379,7 +379,7 @@ class ChallengeDisplay:
     # key, label, help ("" if none), which one among fields of the same label ("" if alone)
     fields: list[tuple[str, str, str, str]]
     illustration: tuple[str, str, int, int] | None
-    attachments: list[str]
+    attachments: list[AttachmentShown]
     timer: int | None
     embed_height: int | None
     board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
@@ -413,7 +413,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
             )
         ],
         illustration=illustration_of(challenge, locale),
-        attachments=attachment_names(challenge, locale),
+        attachments=attachments_shown(challenge, locale),
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
         board=robot_board(challenge, locale),
@@ -701,9 +701,67 @@ def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:
     return picture.file, picture.alt.get(locale, ""), picture.width, picture.height
 
 
-def attachment_names(challenge, locale: str) -> list[str]:
-    """The files a question asks to open, in the learner's language when there is one."""
-    return [a.get(locale) or next(iter(a.values())) for a in challenge.attachments]
+@dataclass(frozen=True)
+class AttachmentShown:
+    """A file a question asks to open, and what it is and weighs in words, so that a learner
+    on a slow connection or with a screen reader knows before opening it."""
+
+    name: str
+    about: str  # "(HTML page, 2 KB)", "(page HTML, 2 Ko)"
+
+
+# What a file is, in plain words, by how its name ends.
+_FILE_KINDS = {
+    "csv": gettext_lazy("CSV table"),
+    "docx": gettext_lazy("Word document"),
+    "eml": gettext_lazy("e-mail message"),
+    "html": gettext_lazy("HTML page"),
+    "ics": gettext_lazy("calendar event"),
+    "jpg": gettext_lazy("JPEG picture"),
+    "jpeg": gettext_lazy("JPEG picture"),
+    "json": gettext_lazy("JSON data"),
+    "mp3": gettext_lazy("MP3 sound"),
+    "odt": gettext_lazy("OpenDocument text"),
+    "ods": gettext_lazy("OpenDocument spreadsheet"),
+    "pdf": gettext_lazy("PDF document"),
+    "png": gettext_lazy("PNG picture"),
+    "py": gettext_lazy("Python program"),
+    "srt": gettext_lazy("subtitles"),
+    "txt": gettext_lazy("text file"),
+    "xlsx": gettext_lazy("Excel spreadsheet"),
+    "xml": gettext_lazy("XML data"),
+    "zip": gettext_lazy("ZIP archive"),
+}
+
+
+def _file_kind(name: str) -> str:
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if extension in _FILE_KINDS:
+        return str(_FILE_KINDS[extension])
+    if extension:
+        return _("%(extension)s file") % {"extension": extension.upper()}
+    return _("file")
+
+
+def attachments_shown(challenge, locale: str) -> list[AttachmentShown]:
+    """The files a question asks to open, in the learner's language when there is one, each
+    with its kind and its size (read once with the release, never per page)."""
+    from octet.learning.domain.presentation import size_shown
+
+    sizes = current_release().attachment_sizes
+    shown = []
+    with translation.override(locale):
+        for attachment in challenge.attachments:
+            name = attachment.get(locale) or next(iter(attachment.values()))
+            kind = _file_kind(name)
+            if name in sizes:
+                about = pgettext(
+                    "a file's kind and size, after its name", "(%(kind)s, %(size)s)"
+                ) % {"kind": kind, "size": size_shown(sizes[name], locale)}
+            else:
+                about = pgettext("a file's kind, after its name", "(%(kind)s)") % {"kind": kind}
+            shown.append(AttachmentShown(name, about))
+    return shown
 
 
 @dataclass
@@ -712,14 +770,14 @@ class CorrectionMaterial:
     without it, "this chart shows..." or "the attached survey..." mean nothing."""
 
     illustration: tuple[str, str, int, int] | None
-    attachments: list[str]
+    attachments: list[AttachmentShown]
     simulator: bool
 
 
 def correction_material(challenge, locale: str) -> CorrectionMaterial:
     return CorrectionMaterial(
         illustration=illustration_of(challenge, locale),
-        attachments=attachment_names(challenge, locale),
+        attachments=attachments_shown(challenge, locale),
         simulator=challenge.embed is not None,
     )
 

@@ -2,6 +2,8 @@
 the file it asked to open, a word on the simulator it was answered in. At 360 px, in each
 language, with the checkpoint reached by the page's script or as a whole page."""
 
+import re
+
 import pytest
 
 from octet.learning.models import Assessment
@@ -12,6 +14,7 @@ from tests.learning.helpers import question_of_1_3
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SIZE = {"en": r"\(.+, [\d.]+\xa0(bytes|KB)\)$", "fr": r"\(.+, [\d,]+\xa0(octets|Ko)\)$"}
 SIMULATION = {
     "en": "This question used an interactive simulation, which is not shown again here.",
     "fr": "Cette question utilisait une simulation interactive, qui n'est pas affichée à "
@@ -77,6 +80,7 @@ def test_a_correction_shows_the_chart_and_offers_the_file_its_question_was_about
     assert pictured.illustration.alt[language].split(";")[0] in read.replace("\xa0", " ")
 
     link = corrections.nth(2).get_by_role("link", name=attached.attachments[0][language])
+    assert re.search(SIZE[language], link.inner_text())  # (Excel spreadsheet, 5 KB)
     if javascript:  # the keyboard reaches it
         link.evaluate("a => a.scrollIntoView()")
         page.locator(".correction").nth(2).locator("h2").click()  # the reading point there

@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from octet.content.domain.release import current_release
 from octet.learning import selectors
+from octet.learning.domain.presentation import size_shown
 from octet.learning.models import Answer, Assessment
 from tests.learning.helpers import (
     checkpoint_with_every_kind_of_material,
@@ -95,7 +96,9 @@ def test_a_correction_shows_the_picture_and_names_the_file_or_simulator_its_ques
     file = _correction_of(page, anchors["attached"])
     [names] = attached.attachments
     name = names[language]
-    assert f'<a href="/files/{name}">{name}</a>' in file
+    kind = {"en": "Excel spreadsheet", "fr": "classeur Excel"}[language]
+    size = size_shown(current_release().attachment_path(name).stat().st_size, language)
+    assert f'<a href="/files/{name}">{name} ({kind}, {size})</a>' in file
     assert signed_in.get(f"/files/{name}").status_code == 200
     used = {"en": "File used in this question:", "fr": "Fichier utilisé dans cette question\xa0:"}
     assert used[language] in file

@@ -119,6 +119,8 @@ class Release:
     challenges_by_skill: Mapping[str, tuple[Challenge, ...]]
     simulators: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
+    # each attachment's size in bytes, read once with the release: a page names it with its link
+    attachment_sizes: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     illustrations: tuple[str, ...] = ()
     content_dir: str = field(default="", compare=False)
 
@@ -417,6 +419,9 @@ class _Loader:
             n[: -len(".html")] for n in _names(content_dir / "simulators", ".html")
         )
         self.attachment_files = _names(content_dir / ATTACHMENT_FILES)
+        self.attachment_sizes = MappingProxyType(
+            {n: (content_dir / ATTACHMENT_FILES / n).stat().st_size for n in self.attachment_files}
+        )
         self.illustration_files = _names(content_dir / "illustrations")
         self.illustration_sizes: dict[str, tuple[int, int] | None] = {}
         self.first_seen: dict[tuple[str, str], Source] = {}
@@ -1273,6 +1278,7 @@ class _Loader:
             challenges_by_skill=proxy(by_skill),
             simulators=self.simulators,
             attachments=self.attachment_files,
+            attachment_sizes=self.attachment_sizes,
             illustrations=self.illustration_files,
             content_dir=str(self.root),
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from octet.content.domain.model import Challenge
-from octet.core.domain.typography import without_control_characters
+from octet.core.domain.typography import NO_BREAK_SPACE, without_control_characters
 
 FIELD_PREFIX = "field-"
 MAX_CHOICES = 1000
@@ -166,6 +166,28 @@ def other_answers_accepted(challenge: Challenge, locale: str) -> bool:
     if challenge.type != "qrocm-dep":
         return False
     return len(challenge.groups.get(locale, ())) > (challenge.required or len(challenge.fields))
+
+
+# A file's size as phones show it (a kilobyte is 1000 bytes), in the units of the page's language.
+_SIZE_UNITS = {
+    "en": (("byte", "bytes"), "KB", "MB", "GB"),
+    "fr": (("octet", "octets"), "Ko", "Mo", "Go"),
+}
+
+
+def size_shown(size: int, locale: str) -> str:
+    """A file's size in a few characters: "2 KB", "1.5 MB", in French "2 Ko", "1,5 Mo"; one
+    decimal under 10, none above, the number kept on the line of its unit."""
+    units = _SIZE_UNITS.get(locale, _SIZE_UNITS["en"])
+    if size < 1000:
+        return f"{size}{NO_BREAK_SPACE}{units[0][0] if size == 1 else units[0][1]}"
+    value, unit = size / 1000, 1
+    while unit < len(units) - 1 and value >= 999.5:  # 999,600 bytes is 1 MB, not 1000 KB
+        value, unit = value / 1000, unit + 1
+    number = f"{value:.1f}".removesuffix(".0") if value < 9.95 else f"{value:.0f}"
+    if locale == "fr":
+        number = number.replace(".", ",")
+    return f"{number}{NO_BREAK_SPACE}{units[unit]}"
 
 
 @dataclass(frozen=True)
