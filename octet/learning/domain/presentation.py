@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -48,6 +49,24 @@ def places_among_same_labels(labels: Sequence[str]) -> list[tuple[int, int] | No
     return places
 
 
+_LABEL_END = re.compile(r"\s*:\s*$")
+
+
+def labels_told_apart(labels: Sequence[str]) -> list[str]:
+    """The labels as a correction writes them: those shared by several fields numbered before
+    their colon ("Team (1):", "Team (2):", "Équipe (1) :"), as the question page names them
+    apart for a screen reader; a label used once as it is."""
+    told = []
+    for label, place in zip(labels, places_among_same_labels(labels), strict=True):
+        if place is None:
+            told.append(label)
+            continue
+        end = _LABEL_END.search(label)
+        at = end.start() if end else len(label)
+        told.append(f"{label[:at]} ({place[0]}){label[at:]}")
+    return told
+
+
 def answer_from_form(
     challenge: Challenge, data: Mapping[str, Sequence[str]]
 ) -> tuple[object, bool]:
@@ -78,6 +97,10 @@ def answer_from_form(
         answer = {f.key: (values(FIELD_PREFIX + f.key) or [""])[0] for f in challenge.fields}
         return answer, not any(v.strip() for v in answer.values())
     return "", True
+
+
+def _labels(challenge: Challenge, locale: str) -> list[str]:
+    return [f.label.get(locale, f.key) for f in challenge.fields]
 
 
 def _same(text: str) -> str:
@@ -115,7 +138,8 @@ def describe_answer(
     if challenge.type == "qcm":
         return [proposal(p) for p in str(value).split(",") if p.strip()]
     if isinstance(value, dict):
-        labels = {f.key: f.label.get(locale, f.key) for f in challenge.fields}
+        keys = [f.key for f in challenge.fields]
+        labels = dict(zip(keys, labels_told_apart(_labels(challenge, locale)), strict=True))
         given = [(k, str(v)) for k, v in value.items() if str(v).strip()]
         return [f"{content(labels.get(k, k))} {typed(v)}" for k, v in given]
     return [typed(str(value))]
@@ -143,8 +167,10 @@ def expected_answer(
         return [typed(number)]
     if challenge.type == "qrocm-ind":
         return [
-            f"{content(f.label.get(locale, f.key))} {typed((f.solutions.get(locale) or ('',))[0])}"
-            for f in challenge.fields
+            f"{content(label)} {typed((f.solutions.get(locale) or ('',))[0])}"
+            for f, label in zip(
+                challenge.fields, labels_told_apart(_labels(challenge, locale)), strict=True
+            )
         ]
     if challenge.type == "qrocm-dep":
         groups = challenge.groups.get(locale, ())
