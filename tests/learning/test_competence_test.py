@@ -511,7 +511,7 @@ def test_a_problem_can_be_reported_from_its_correction(signed_in):
     assert f'name="challenge_id" value="{first.challenge_id}"' in page
     assert f'id="report-category-answer-{first.pk}"' in page
     # each one is named after its question for a screen reader, which lists them all
-    assert 'Report a problem<span class="visually-hidden">: Question 2</span>' in page
+    assert '<summary aria-label="Report a problem: Question 2">Report a problem</summary>' in page
     response = signed_in.post(
         f"/assessments/{assessment_id}/report",
         {

@@ -256,7 +256,7 @@ def test_a_correction_whose_question_was_removed_says_so_and_the_others_stay(rel
     assert "Question 2" in withdrawn and "Wrong" in withdrawn
     assert "has since been removed from Octet's content" in withdrawn
     assert "Report a problem" not in withdrawn  # nothing an author could act on
-    assert page.count("Report a problem") == 4  # the other corrections are whole
+    assert page.count("<summary") == 4  # the other corrections are whole
     # A report sent from the correction shown before the release is kept, not a 404.
     sent = signed_in.post(
         f"/assessments/{ongoing}/report",

@@ -223,7 +223,7 @@ def test_a_french_tutorial_title_keeps_its_colon_and_question_mark_on_their_line
     page = signed_in.get("/tutorials/").content.decode()
     assert "HTML et CSS\u00a0: les bases</a>" in page
     assert "Quel format pour quel usage\u00a0?</a>" in page
-    assert '<span class="visually-hidden">: HTML et CSS\u00a0: les bases</span>' in page
+    assert 'aria-label="Enregistré\u00a0: HTML et CSS\u00a0: les bases"' in page
 
 
 def test_save_and_useful_sent_by_the_page_script_reply_with_the_actions_to_show_in_place(
