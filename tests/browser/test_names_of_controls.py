@@ -49,3 +49,15 @@ def test_a_tutorial_s_buttons_and_a_report_are_named_in_one_phrase(
         assert item.get_by_role("button", name=name, exact=True).count() == 1, name
     assert words["report"] in names_of(page, "DisclosureTriangle")  # a correction's <summary>
     page.context.close()
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "Language"), ("fr", "Langue")])
+def test_the_language_switch_is_named_once_by_its_group(browser, live_server, language, word):
+    page = next(_page(browser, live_server, locale="fr-FR" if language == "fr" else "en-GB"))
+    page.goto(page.base + "/")
+    header = page.get_by_role("banner")
+
+    switch = header.get_by_role("group", name=word, exact=True)
+    assert switch.get_by_role("button", name="Français").count() == 1
+    assert header.aria_snapshot().count(word) == 1  # the group's name, not a text read before it
+    page.context.close()
