@@ -27,6 +27,10 @@ def user_by_email(email: str):
     return get_user_model().objects.filter(email__iexact=email).first()
 
 
+def account_exists(pk) -> bool:
+    return get_user_model().objects.filter(pk=pk).exists()
+
+
 def email_is_taken(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=normalise_identifier(email)).exists()
 

@@ -31,10 +31,11 @@ from octet.accounts.forms import (
     email_taken_error,
     throttle_message,
 )
-from octet.accounts.selectors import user_by_identifier
+from octet.accounts.selectors import account_exists, user_by_identifier
 from octet.core import once, typed
 from octet.core.decorators import (
     ITS_PAGE,
+    SIGNED_OUT,
     done_when_expired,
     kept_when_expired,
     post_only,
@@ -248,21 +249,46 @@ def export_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# The account a deletion form was shown to, signed in its hidden field `account`: the first copy
+# of a deletion sent twice signs out, so the second arrives signed out and is known by it.
+DELETING_ACCOUNT = signing.TimestampSigner(salt="octet.accounts.delete")
+DELETING_ACCOUNT_AGE = 15 * 60  # seconds
+
+
+def _deleted_by_the_first_copy(request: HttpRequest) -> bool:
+    """Whether a deletion sent signed out (a double tap's second copy, or the form sent again
+    from Back) names an account shown the form lately that no longer exists: its first copy
+    deleted it."""
+    try:
+        pk = DELETING_ACCOUNT.unsign(request.POST.get("account", ""), max_age=DELETING_ACCOUNT_AGE)
+    except signing.BadSignature:
+        return False
+    return not account_exists(pk)
+
+
+def _account_deleted(request: HttpRequest) -> HttpResponse:
+    messages.success(request, _("Your account and your personal data have been deleted."))
+    return redirect("core:home")
+
+
 @sensitive_post_parameters("password")
-# Not sign_in_first: the second copy of a double-tapped deletion would be told nothing was done.
-@login_required
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # Not sign_in_first: the copy sent again after a deletion lands where the first did.
+        if request.method == "POST" and _deleted_by_the_first_copy(request):
+            return _account_deleted(request)
+        if request.method == "POST":
+            messages.info(request, SIGNED_OUT)
+        return redirect_to_login(request.get_full_path())
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.delete_account(request.user)
         logout(request)
-        messages.success(request, _("Your account and your personal data have been deleted."))
-        return redirect("core:home")
-    return render(
-        request, "accounts/delete.html", {"form": form}, status=400 if form.errors else 200
-    )
+        return _account_deleted(request)
+    context = {"form": form, "account": DELETING_ACCOUNT.sign(str(request.user.pk))}
+    return render(request, "accounts/delete.html", context, status=400 if form.errors else 200)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

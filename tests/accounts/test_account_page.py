@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -47,9 +48,12 @@ def test_a_deletion_sent_twice_does_not_say_afterwards_that_nothing_was_done(
     client, learner, password
 ):
     client.post("/account/sign-in", {"login": "lea.martin", "password": password})
-    client.post("/account/delete", {"password": password})
-    page = client.post("/account/delete", {"password": password}, follow=True).content.decode()
+    shown = client.get("/account/delete").content.decode()
+    form = {"password": password, "account": re.search(r'name="account" value="([^"]+)"', shown)[1]}
+    client.post("/account/delete", form)
+    page = client.post("/account/delete", form, follow=True).content.decode()
     assert "nothing was done" not in page
+    assert "Your account and your personal data have been deleted." in page
 
 
 def test_staff_find_the_preview_and_the_admin_from_their_account_page_learners_do_not(

@@ -274,3 +274,56 @@ def test_a_stale_sign_in_form_for_another_account_still_says_it_expired(learner,
     )
     assert response.status_code == 403
     assert "This page has expired" in response.content.decode()
+
+
+DELETED = {
+    "en": "Your account and your personal data have been deleted.",
+    "fr": "Votre compte et vos données personnelles ont été supprimés.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("before_the_reply", [True, False])
+def test_a_deletion_sent_twice_lands_where_the_first_did_with_its_message(
+    signed_in, learner, password, language, before_the_reply
+):
+    """A double tap (the second copy leaving with the session the first one ends), or Back and
+    send again once signed out: both land on the home page, saying the account was deleted."""
+    learner.language = language
+    learner.save(update_fields=["language"])
+    signed_in.post("/language", {"language": language, "next": "/"})
+    page = signed_in.get("/account/delete").content.decode()
+    form = {
+        "password": password,
+        "account": re.search(r'name="account" value="([^"]+)"', page).group(1),
+    }
+    second_copy = Client()
+    if before_the_reply:
+        second_copy.cookies.load({name: c.value for name, c in signed_in.cookies.items()})
+    else:
+        second_copy = signed_in  # Back then send again, from the browser now signed out
+    first = signed_in.post("/account/delete", form, follow=True)
+    assert first.redirect_chain == [("/", 302)]
+    assert DELETED[language] in first.content.decode()
+
+    second = second_copy.post(
+        "/account/delete", form, follow=True, headers={"accept-language": language}
+    )
+    assert second.redirect_chain == [("/", 302)]
+    assert DELETED[language] in second.content.decode()
+    assert not get_user_model().objects.filter(username="lea.martin").exists()
+
+
+def test_a_deletion_sent_signed_out_for_an_account_still_there_deletes_nothing(
+    signed_in, learner, password
+):
+    page = signed_in.get("/account/delete").content.decode()
+    form = {
+        "password": password,
+        "account": re.search(r'name="account" value="([^"]+)"', page).group(1),
+    }
+    for fields in (form, {**form, "account": "1:forged"}):
+        response = Client().post("/account/delete", fields, follow=True)
+        assert response.redirect_chain[-1][0].startswith("/account/sign-in")
+        assert "You had been signed out, so nothing was done." in response.content.decode()
+    assert get_user_model().objects.filter(pk=learner.pk).exists()
