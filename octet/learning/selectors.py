@@ -18,7 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
-from octet.learning.domain import files, wiki
+from octet.learning.domain import files, social, wiki
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
@@ -385,6 +385,7 @@ class ChallengeDisplay:
     board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
     wiki: WikiText | None = None  # a read-only wiki shown as text, for a page without scripts
     files: FilesText | None = None  # a read-only file tree shown as text, likewise
+    social: social.Profile | None = None  # a read-only social profile shown as text, likewise
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -419,6 +420,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         board=robot_board(challenge, locale),
         wiki=wiki_text(challenge, locale),
         files=files_text(challenge, locale),
+        social=social_text(challenge, locale),
     )
 
 
@@ -533,7 +535,7 @@ def robot_board(challenge, locale: str) -> RobotBoard | None:
 
 
 # The simulators whose world the page can show as text, when their use reports nothing.
-TEXT_VERSIONS = frozenset({"wiki", "files"})
+TEXT_VERSIONS = frozenset({"wiki", "files", "social"})
 
 
 def shown_as_text(challenge) -> bool:
@@ -691,6 +693,14 @@ def files_text(challenge, locale: str) -> FilesText | None:
             ],
             bin=[row(i) for i in files.bin_items(scenario)],
         )
+
+
+def social_text(challenge, locale: str) -> social.Profile | None:
+    """A read-only social profile told as text: as me, a friend and the public see it."""
+    if not shown_as_text(challenge) or challenge.embed.simulator != "social":
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    return None if scenario is None else social.profile(scenario, locale)
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:

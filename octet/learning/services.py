@@ -284,9 +284,9 @@ def with_current_question(assessment: Assessment) -> Assessment:
 
 def needs_a_script(challenge) -> bool:
     """Is the challenge a simulator that nothing replaces when the browser runs no script? A
-    robot's board is told in words instead (`selectors.robot_board`), a read-only wiki shown as
-    text (`selectors.shown_as_text`); any other may be set aside by a learner without
-    JavaScript."""
+    robot's board is told in words instead (`selectors.robot_board`), a read-only simulator of
+    `selectors.TEXT_VERSIONS` shown as text (`selectors.shown_as_text`); any other may be set
+    aside by a learner without JavaScript."""
     return (
         challenge.embed is not None
         and not any(f.judge for f in challenge.fields)
