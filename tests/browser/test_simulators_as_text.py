@@ -1,6 +1,6 @@
-"""Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki or the files are
-read as text (headings, tables with their headers, a wiki's changes marked in words), nothing
-scrolls sideways, and the answer read from it is accepted."""
+"""Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki, the files or a
+social profile are read as text (headings, tables with their headers, a wiki's changes marked in
+words), nothing scrolls sideways, and the answer read from it is accepted."""
 
 import pytest
 
@@ -105,6 +105,43 @@ def test_a_files_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Largest photo").fill("IMG_2051.jpg")
     page.get_by_label("Author of programme.odt").fill("Paul Girard")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
+
+
+def test_a_social_profile_is_read_as_text_at_320_px_and_answered(
+    narrow_no_js_page, learner, password
+):
+    page, t = narrow_no_js_page, TEXT["fr"]
+    learner.language = "fr"
+    learner.save()
+    challenge = current_release().challenges["digitalFootprint2-view-as-public"]
+    assessment = open_question(page, learner, password, challenge, t)
+
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    profile = page.locator(".social-text")
+    assert profile.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+    snapshot = profile.aria_snapshot()
+    for line in (
+        'heading "Voir en tant que : Moi" [level=2]',  # quoted in YAML for its colon
+        'heading "Voir en tant que : Un ami" [level=2]',  # quoted in YAML for its colon
+        'heading "Voir en tant que : Le public" [level=2]',  # quoted in YAML for its colon
+        '- heading "Nina Leroy" [level=3]',
+        '- heading "Publications" [level=4]',
+        '- heading "Amis (3)" [level=4]',
+        '- heading "Amis (…)" [level=4]',
+        "- definition: Rennes",
+    ):
+        assert line in snapshot, snapshot
+    public = page.locator(".social-text__view", has_text="Voir en tant que : Le public")
+    assert public.locator(".social-text__posts > li").count() == 2
+
+    page.get_by_label("Ville visible").fill("Rennes")
+    page.get_by_label("Nombre de publications visibles").fill("2")
     submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
