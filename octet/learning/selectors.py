@@ -18,7 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
-from octet.learning.domain import files, social, wiki
+from octet.learning.domain import device_settings, files, social, wiki
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
@@ -386,6 +386,7 @@ class ChallengeDisplay:
     wiki: WikiText | None = None  # a read-only wiki shown as text, for a page without scripts
     files: FilesText | None = None  # a read-only file tree shown as text, likewise
     social: social.Profile | None = None  # a read-only social profile shown as text, likewise
+    settings: device_settings.Device | None = None  # a read-only device's settings, likewise
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -421,6 +422,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         wiki=wiki_text(challenge, locale),
         files=files_text(challenge, locale),
         social=social_text(challenge, locale),
+        settings=settings_text(challenge, locale),
     )
 
 
@@ -535,7 +537,7 @@ def robot_board(challenge, locale: str) -> RobotBoard | None:
 
 
 # The simulators whose world the page can show as text, when their use reports nothing.
-TEXT_VERSIONS = frozenset({"wiki", "files", "social"})
+TEXT_VERSIONS = frozenset({"wiki", "files", "social", "settings"})
 
 
 def shown_as_text(challenge) -> bool:
@@ -701,6 +703,14 @@ def social_text(challenge, locale: str) -> social.Profile | None:
         return None
     scenario = challenge.embed.scenario.get(locale)
     return None if scenario is None else social.profile(scenario, locale)
+
+
+def settings_text(challenge, locale: str) -> device_settings.Device | None:
+    """A read-only device's settings told as text: the menu, then each section as it opens."""
+    if not shown_as_text(challenge) or challenge.embed.simulator != "settings":
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    return None if scenario is None else device_settings.device(scenario, locale)
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:
