@@ -1,6 +1,7 @@
-"""Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki, the files or a
-social profile are read as text (headings, tables with their headers, a wiki's changes marked in
-words), nothing scrolls sideways, and the answer read from it is accepted."""
+"""Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki, the files, a
+social profile or a device's settings are read as text (headings, tables with their headers, a
+wiki's changes marked in words), nothing scrolls sideways, and the answer read from it is
+accepted."""
 
 import pytest
 
@@ -142,6 +143,38 @@ def test_a_social_profile_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Ville visible").fill("Rennes")
     page.get_by_label("Nombre de publications visibles").fill("2")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
+
+
+def test_a_settings_question_is_read_as_text_at_320_px_and_answered(
+    narrow_no_js_page, learner, password
+):
+    page, t = narrow_no_js_page, TEXT["fr"]
+    learner.language = "fr"
+    learner.save()
+    challenge = current_release().challenges["screenTimeBalance3-read-settings"]
+    assessment = open_question(page, learner, password, challenge, t)
+
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    device = page.locator(".settings-text")
+    assert device.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+    snapshot = device.aria_snapshot()
+    for line in (
+        '- heading "Paramètres du téléphone · Téléphone d\'Enzo" [level=2]',
+        '- heading "Temps d’écran" [level=3]',
+        '- heading "Aujourd’hui" [level=4]',
+        "- term: Vidéo+",
+        "- definition: 1 h 35 min · sans limite",
+    ):
+        assert line in snapshot, snapshot
+
+    page.get_by_label("Application la plus utilisée").fill("Vidéo+")
+    page.get_by_label("Total (minutes)").fill("240")
     submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
