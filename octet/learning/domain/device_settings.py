@@ -214,7 +214,9 @@ def device(scenario, locale: str) -> Device:
                         [
                             (
                                 words["perm_location" if p == "location" else p],
-                                words.get(_text(perms[p]), words["allow"]),
+                                words[
+                                    perms[p] if perms[p] in ("allow", "ask", "deny") else "allow"
+                                ],
                             )
                             for p in PERMISSIONS
                             if p in perms
