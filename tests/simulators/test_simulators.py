@@ -567,6 +567,35 @@ def test_spreadsheet_pastes_a_formula_down_a_selected_range(host):
 
 
 @pytest.mark.browser
+def test_spreadsheet_selects_a_range_without_the_shift_key(host):
+    """On a phone there is no Shift: "Select a range" makes the next tap end the range, in the
+    simulator's own words, and pressing it again cancels."""
+    sim = host("spreadsheet", dict(SHEET, report={"c3": "formula:C3", "c4": "C4"}), locale="en")
+    f = sim.frame
+    ranger = f.get_by_role("button", name="Select a range")
+    assert "Shift" not in f.locator("#foot").inner_text().split("(")[0]
+    ranger.click()
+    ranger.click()  # changed my mind: the next click selects one cell again
+    assert ranger.get_attribute("aria-pressed") == "false"
+    f.locator("#c-C2").click()
+    assert f.locator("#ref").inner_text() == "C2"
+    f.get_by_role("button", name="Copy").click()
+    f.locator("#c-C3").click()
+    ranger.click()
+    assert f.locator("#msg").inner_text() == "Tap the last cell of the range that starts at C3."
+    f.locator("#c-C4").click()
+    assert f.locator("#ref").inner_text() == "C3:C4"
+    assert f.locator("#msg").inner_text() == "Range C3:C4 selected."
+    f.get_by_role("button", name="Paste").click()
+    assert sim.last_answer() == {"c3": "=B3*2", "c4": "18"}
+    # A new range starts from the active cell, not from the end of the last one.
+    ranger.click()
+    assert f.locator("#ref").inner_text() == "C3"
+    f.locator("#c-B4").click()
+    assert f.locator("#ref").inner_text() == "B3:C4"
+
+
+@pytest.mark.browser
 def test_spreadsheet_copies_and_pastes_from_the_keyboard_alone(host):
     """Ctrl+C redraws the grid (the copied cell is marked): the cell keeps the focus, so the
     arrows still move in the grid and Ctrl+V pastes, without a mouse."""
