@@ -18,7 +18,7 @@ from octet.content.domain.checking import folded
 from octet.content.domain.release import current_release
 from octet.evaluation.domain import knowledge
 from octet.evaluation.domain.types import KnowledgeElement as EngineElement
-from octet.learning.domain import device_settings, files, social, wiki
+from octet.learning.domain import browser_pages, device_settings, files, social, wiki
 from octet.learning.domain.presentation import WaitShown, wait_shown
 from octet.learning.models import Answer, Assessment, KnowledgeElement, SavedTutorial
 
@@ -387,6 +387,7 @@ class ChallengeDisplay:
     files: FilesText | None = None  # a read-only file tree shown as text, likewise
     social: social.Profile | None = None  # a read-only social profile shown as text, likewise
     settings: device_settings.Device | None = None  # a read-only device's settings, likewise
+    browser: browser_pages.Browser | None = None  # a read-only browser's pages, likewise
 
 
 def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
@@ -423,6 +424,7 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         files=files_text(challenge, locale),
         social=social_text(challenge, locale),
         settings=settings_text(challenge, locale),
+        browser=browser_text(challenge, locale),
     )
 
 
@@ -537,7 +539,7 @@ def robot_board(challenge, locale: str) -> RobotBoard | None:
 
 
 # The simulators whose world the page can show as text, when their use reports nothing.
-TEXT_VERSIONS = frozenset({"wiki", "files", "social", "settings"})
+TEXT_VERSIONS = frozenset({"wiki", "files", "social", "settings", "browser"})
 
 
 def shown_as_text(challenge) -> bool:
@@ -711,6 +713,14 @@ def settings_text(challenge, locale: str) -> device_settings.Device | None:
         return None
     scenario = challenge.embed.scenario.get(locale)
     return None if scenario is None else device_settings.device(scenario, locale)
+
+
+def browser_text(challenge, locale: str) -> browser_pages.Browser | None:
+    """A read-only browser told as text: the start page, then each page its links open."""
+    if not shown_as_text(challenge) or challenge.embed.simulator != "browser":
+        return None
+    scenario = challenge.embed.scenario.get(locale)
+    return None if scenario is None else browser_pages.browser(scenario, locale)
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:
