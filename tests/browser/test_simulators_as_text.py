@@ -1,7 +1,7 @@
 """Read-only simulator questions with JavaScript off, on a 320 px phone: the wiki, the files, a
-social profile or a device's settings are read as text (headings, tables with their headers, a
-wiki's changes marked in words), nothing scrolls sideways, and the answer read from it is
-accepted."""
+social profile, a device's settings or a browser's pages are read as text (headings, tables with
+their headers, a wiki's changes marked in words, a page's links leading to the page they open),
+nothing scrolls sideways, and the answer read from it is accepted."""
 
 import pytest
 
@@ -175,6 +175,44 @@ def test_a_settings_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Application la plus utilisée").fill("Vidéo+")
     page.get_by_label("Total (minutes)").fill("240")
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
+    assert answer.outcome == "ok"
+
+
+def test_a_browser_question_is_read_as_text_at_320_px_and_answered(
+    narrow_no_js_page, learner, password
+):
+    page, t = narrow_no_js_page, TEXT["en"]
+    learner.language = "en"
+    learner.save()
+    challenge = current_release().challenges["errorMessages3-find-moved-page"]
+    assessment = open_question(page, learner, password, challenge, t)
+
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    pages = page.locator(".browser-text")
+    assert pages.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+
+    # The links lead from the error page to the home page, then to the hours, as in the browser.
+    pages.get_by_role("link", name="Back to the home page").click()
+    assert page.locator("#browser-page-2 h2").is_visible()
+    page.locator("#browser-page-2").get_by_role(
+        "link", name="Practical info: opening hours and closures"
+    ).click()
+    hours = page.locator("#browser-page-4")
+    assert hours.is_visible()
+    snapshot = hours.aria_snapshot()
+    for line in (
+        '- heading "Opening hours - Lime Tree Library" [level=2]',
+        "- definition: https://www.lime-tree-library.org/info/hours",
+        '- heading "Opening hours and closures" [level=3]',
+    ):
+        assert line in snapshot, snapshot
+    assert "Reopening on Tuesday 19 August 2025" in hours.inner_text()
+
+    page.get_by_label("Reopening date").fill("19 August 2025")
     submit(page, t["validate"])
     answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
     assert answer.outcome == "ok"
