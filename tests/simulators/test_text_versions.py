@@ -5,7 +5,7 @@ scenarios, the same words, numbers, durations and dates."""
 import pytest
 
 from octet.content.domain.release import current_release
-from octet.learning.domain import device_settings, social
+from octet.learning.domain import browser_pages, device_settings, social
 from tests.simulators.test_simulators import demo, host, tab  # noqa: F401
 
 LOCALES = ("fr", "en")
@@ -113,3 +113,57 @@ def test_each_view_of_the_profile_reads_as_the_simulator_shows_it(
             assert words_of(f.locator("#h-fr")) == view.friends_title
         else:
             assert f.locator("#h-fr").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("source", "locale", "scenario"), scenarios("browser"))
+def test_each_page_reads_as_the_simulator_shows_it_after_its_links(
+    host,  # noqa: F811
+    source,
+    locale,
+    scenario,
+):
+    """Each page is opened in the simulator by clicking the links the text gives it, from the
+    first page; its address, tab, badge, certificate, content and status bar are compared."""
+    shown = browser_pages.browser(scenario, locale)
+    sim = host("browser", scenario, locale=locale)
+    f = sim.frame
+    by_anchor = {p.anchor: p for p in shown.pages}
+    path = {shown.pages[0].anchor: []}  # the links clicked, from the first page, to open each
+    for page in shown.pages:
+        for block in page.blocks:
+            for piece in block.pieces + [p for item in block.items for p in item]:
+                if piece.kind == "link" and piece.anchor not in path:
+                    path[piece.anchor] = path[page.anchor] + [piece.text]
+    assert set(path) == set(by_anchor)  # every page shown is reached by links
+    for anchor, links in path.items():
+        page = by_anchor[anchor]
+        if links:
+            sim = host("browser", scenario, locale=locale)
+            f = sim.frame
+        for text in links:
+            f.locator("#page a", has_text=text).first.click()
+        assert f.locator("#url").input_value() == page.url
+        assert words_of(f.locator("#tab")) == page.title
+        assert (page.badge in (f.locator("#badge").get_attribute("aria-label") or "")) is True
+        f.locator("#badge").click()
+        cert = words_of(f.locator("#cert"))
+        assert page.info in cert
+        for what, value in page.certificate:
+            assert f"{what} {value}" in cert
+        content = words_of(f.locator("#page"))
+        for block in page.blocks:
+            for piece in block.pieces + [p for item in block.items for p in item]:
+                assert " ".join(piece.text.split()) in content
+            if block.text:
+                assert block.text in content
+            for label, _ in block.fields or []:
+                assert label in content
+        for place, link in enumerate(
+            p
+            for b in page.blocks
+            for p in b.pieces + [q for i in b.items for q in i]
+            if p.kind == "link"
+        ):
+            f.locator("#page a").nth(place).focus()
+            assert words_of(f.locator("#status")) == " ".join(link.status.split())
