@@ -382,16 +382,19 @@ class ChallengeDisplay:
     attachments: list[AttachmentShown]
     timer: int | None
     embed_height: int | None
-    board: RobotBoard | None = None  # a robot board told in words, for a page without scripts
-    wiki: WikiText | None = None  # a read-only wiki shown as text, for a page without scripts
-    files: FilesText | None = None  # a read-only file tree shown as text, likewise
-    social: social.Profile | None = None  # a read-only social profile shown as text, likewise
-    settings: device_settings.Device | None = None  # a read-only device's settings, likewise
-    browser: browser_pages.Browser | None = None  # a read-only browser's pages, likewise
+    # For a page without scripts: a robot board told in words, or a read-only simulator's
+    # world as text (`text_version`). None in a reply to the page's script, which runs them.
+    board: RobotBoard | None = None
+    text: TextVersion | None = None
+    scripted: bool = False
 
 
-def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
-    """What the challenge page shows, in the learner's language; never the solution."""
+def challenge_display(
+    challenge, locale: str, seed: int, scripted: bool = False
+) -> ChallengeDisplay:
+    """What the challenge page shows, in the learner's language; never the solution.
+    `scripted`: for the page's script, which runs the simulators: nothing told for a browser
+    without scripts (a `<noscript>` it would never show)."""
     from octet.core.domain.markdown import render, render_inline
     from octet.learning.domain.presentation import display_order, places_among_same_labels
 
@@ -419,12 +422,9 @@ def challenge_display(challenge, locale: str, seed: int) -> ChallengeDisplay:
         attachments=attachments_shown(challenge, locale),
         timer=challenge.timer,
         embed_height=challenge.embed.height if challenge.embed else None,
-        board=robot_board(challenge, locale),
-        wiki=wiki_text(challenge, locale),
-        files=files_text(challenge, locale),
-        social=social_text(challenge, locale),
-        settings=settings_text(challenge, locale),
-        browser=browser_text(challenge, locale),
+        board=None if scripted else robot_board(challenge, locale),
+        text=None if scripted else text_version(challenge, locale),
+        scripted=scripted,
     )
 
 
@@ -555,6 +555,32 @@ def shown_as_text(challenge) -> bool:
 
 
 @dataclass(frozen=True)
+class TextVersion:
+    """A read-only simulator's world told as text: `kind` names the simulator, and its template
+    `learning/_<kind>_text.html`; `world` is what that template shows."""
+
+    kind: str
+    world: object
+
+
+def text_version(challenge, locale: str) -> TextVersion | None:
+    """The text version the page shows without scripts, or None (`shown_as_text`)."""
+    if not shown_as_text(challenge):
+        return None
+    kind = challenge.embed.simulator
+    world = _TEXT_BUILDERS[kind](challenge, locale)
+    return None if world is None else TextVersion(kind, world)
+
+
+def _text_scenario(challenge, locale: str, simulator: str):
+    """The scenario a text version of `simulator` is told from, or None: another simulator,
+    one that reports the learner's work, or no scenario in that language."""
+    if not shown_as_text(challenge) or challenge.embed.simulator != simulator:
+        return None
+    return challenge.embed.scenario.get(locale)
+
+
+@dataclass(frozen=True)
 class WikiRevision:
     """One line of the history, with what the revision changed."""
 
@@ -581,9 +607,7 @@ class WikiText:
 
 
 def wiki_text(challenge, locale: str) -> WikiText | None:
-    if not shown_as_text(challenge) or challenge.embed.simulator != "wiki":
-        return None
-    scenario = challenge.embed.scenario.get(locale)
+    scenario = _text_scenario(challenge, locale, "wiki")
     if scenario is None:
         return None
     revs = wiki.revisions(scenario)
@@ -659,9 +683,7 @@ class FilesText:
 
 
 def files_text(challenge, locale: str) -> FilesText | None:
-    if not shown_as_text(challenge) or challenge.embed.simulator != "files":
-        return None
-    scenario = challenge.embed.scenario.get(locale)
+    scenario = _text_scenario(challenge, locale, "files")
     if scenario is None:
         return None
     with translation.override(locale):
@@ -701,26 +723,30 @@ def files_text(challenge, locale: str) -> FilesText | None:
 
 def social_text(challenge, locale: str) -> social.Profile | None:
     """A read-only social profile told as text: as me, a friend and the public see it."""
-    if not shown_as_text(challenge) or challenge.embed.simulator != "social":
-        return None
-    scenario = challenge.embed.scenario.get(locale)
+    scenario = _text_scenario(challenge, locale, "social")
     return None if scenario is None else social.profile(scenario, locale)
 
 
 def settings_text(challenge, locale: str) -> device_settings.Device | None:
     """A read-only device's settings told as text: the menu, then each section as it opens."""
-    if not shown_as_text(challenge) or challenge.embed.simulator != "settings":
-        return None
-    scenario = challenge.embed.scenario.get(locale)
+    scenario = _text_scenario(challenge, locale, "settings")
     return None if scenario is None else device_settings.device(scenario, locale)
 
 
 def browser_text(challenge, locale: str) -> browser_pages.Browser | None:
     """A read-only browser told as text: the start page, then each page its links open."""
-    if not shown_as_text(challenge) or challenge.embed.simulator != "browser":
-        return None
-    scenario = challenge.embed.scenario.get(locale)
+    scenario = _text_scenario(challenge, locale, "browser")
     return None if scenario is None else browser_pages.browser(scenario, locale)
+
+
+_TEXT_BUILDERS = {
+    "wiki": wiki_text,
+    "files": files_text,
+    "social": social_text,
+    "settings": settings_text,
+    "browser": browser_text,
+}
+assert _TEXT_BUILDERS.keys() == TEXT_VERSIONS
 
 
 def illustration_of(challenge, locale: str) -> tuple[str, str, int, int] | None:

@@ -75,7 +75,7 @@ def _when_signed_out(kept_message=None):
     (without JavaScript nothing else keeps it); otherwise that nothing was done."""
 
     def said(request, assessment_id=None, **kwargs):
-        if request.headers.get(INLINE_HEADER) == "1":
+        if _inline(request):
             return ""
         if kept_message is not None and _keep_typed(
             request, assessment_id, _posted(request, "challenge_id"), report_sent=False
@@ -283,7 +283,9 @@ def _challenge_page(
     release = current_release()
     challenge = release.challenges[current.current_challenge_id]
     services.mark_served(current)
-    display = selectors.challenge_display(challenge, current.locale, current.seed)
+    display = selectors.challenge_display(
+        challenge, current.locale, current.seed, scripted=_inline(request)
+    )
     remaining = None
     allowed = seconds_allowed(challenge.timer, request.user.extra_time)
     if allowed is not None:
@@ -340,7 +342,7 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404 from None
     current = result.assessment
     if result.status is services.AnswerStatus.EMPTY:
-        if request.headers.get(INLINE_HEADER) != "1":  # post/redirect/get, warning kept
+        if not _inline(request):  # post/redirect/get, warning kept
             _keep_typed(request, current.pk, current.current_challenge_id, False, empty=True)
             return redirect(_page_url(current))
         request.shown_at = _page_url(current)
@@ -412,7 +414,7 @@ def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
     The page's script asks for that page in the same response, which saves a round trip on a
     slow network; a plain form gets post/redirect/get, so that a reload never posts again.
     """
-    if request.headers.get(INLINE_HEADER) != "1":
+    if not _inline(request):
         return redirect(_page_url(current))
     current = services.with_current_question(current)
     request.shown_at = _page_url(current)
@@ -425,10 +427,15 @@ def _where_the_test_stands(request, current: Assessment) -> HttpResponse:
     return _shown_at(page, request.shown_at)
 
 
+def _inline(request) -> bool:
+    """Is the request the page's script's, which shows the reply in the page it runs in?"""
+    return request.headers.get(INLINE_HEADER) == "1"
+
+
 def _layout(request) -> str:
     """The page's frame: all of it, or the title and <main> only for the page's script, which
     keeps the header and footer already on screen (`base_inline.html`)."""
-    return "base_inline.html" if request.headers.get(INLINE_HEADER) == "1" else "base.html"
+    return "base_inline.html" if _inline(request) else "base.html"
 
 
 def _shown_at(response: HttpResponse, url: str) -> HttpResponse:
@@ -646,7 +653,7 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
             message = _("This question is not part of your test: nothing was sent.")
     else:
         sent, message = True, _("Thank you: your report has been sent to the content authors.")
-    if request.headers.get(INLINE_HEADER) == "1":
+    if _inline(request):
         # The page's script shows the message by the form, and the answer typed stays.
         return HttpResponse(
             message, content_type="text/plain; charset=utf-8", status=200 if sent else 400
@@ -672,7 +679,7 @@ def _tutorial_done(request, tutorial, message: str) -> HttpResponse:
     which brings it into view (no anchor: the browser gives no autofocus at one)."""
     back = ours(request, request.POST.get("next"), reverse("learning:tutorials"))
     page, anchor = back.partition("#")[::2]
-    if request.headers.get(INLINE_HEADER) != "1":
+    if not _inline(request):
         request.session[TUTORIAL_DONE_SESSION_KEY] = {
             "id": tutorial.id,
             "anchor": anchor,
@@ -704,7 +711,7 @@ def _tutorial_gone(request, message: str) -> HttpResponse:
     """Save, Useful or Saved pressed by a tutorial that a later release removed (on a page shown
     before it): back to the page it was pressed on, saying so, rather than a page of error; the
     corrections being read, or the list, stay where they were."""
-    if request.headers.get(INLINE_HEADER) == "1":
+    if _inline(request):
         return HttpResponse(status=TUTORIAL_GONE)
     messages.info(request, message)
     return redirect(ours(request, request.POST.get("next"), reverse("learning:tutorials")))

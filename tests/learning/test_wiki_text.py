@@ -246,3 +246,19 @@ def test_a_wiki_question_is_not_set_aside_but_answered(signed_in):
 
     assessment = Assessment.objects.get(pk=assessment_id)
     assert (assessment.current_challenge_id, assessment.set_aside) == (challenge.id, [])
+
+
+@pytest.mark.django_db
+def test_a_reply_to_the_page_script_carries_no_text_version_it_would_never_show(signed_in):
+    challenge = current_release().challenges[WHO_ADDED]
+    assessment_id = serve(signed_in, challenge, "en")
+
+    reply = signed_in.get(
+        f"/assessments/{assessment_id}/", HTTP_X_OCTET_INLINE="1"
+    ).content.decode()
+    page = signed_in.get(f"/assessments/{assessment_id}/").content.decode()
+
+    assert "data-simulator" in reply
+    assert "<noscript>" not in reply.split('<div class="challenge__simulator">', 1)[1]
+    assert "wiki-text" not in reply
+    assert "wiki-text" in noscript_of(page)
