@@ -27,19 +27,33 @@ def narrow_no_js_page(browser, live_server):
     context.close()
 
 
+def _read_as_text(page, learner, password, challenge_id: str, locale: str, css: str):
+    """The question opened without JavaScript in `locale`: its frame hidden, its text version
+    (`css`) shown instead of the offer to set it aside, nothing scrolling sideways."""
+    learner.language = locale
+    learner.save()
+    challenge = current_release().challenges[challenge_id]
+    assessment = open_question(page, learner, password, challenge, TEXT[locale])
+    assert page.locator("iframe[data-simulator]").is_hidden()
+    text = page.locator(css)
+    assert text.is_visible()
+    assert page.locator("button[value=set-aside]").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    return assessment, text, TEXT[locale]
+
+
+def _accepted(page, t, assessment, challenge_id: str) -> None:
+    submit(page, t["validate"])
+    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge_id)
+    assert answer.outcome == "ok"
+
+
 def test_a_wiki_question_is_read_as_text_at_320_px_and_answered(
     narrow_no_js_page, learner, password
 ):
-    page, t = narrow_no_js_page, TEXT["fr"]
-    learner.language = "fr"
-    learner.save()
-    challenge = current_release().challenges["wikiHistory6-find-vandalism"]
-    assessment = open_question(page, learner, password, challenge, t)
-
-    assert page.locator("iframe[data-simulator]").is_hidden()
-    wiki = page.locator(".wiki-text")
-    assert wiki.is_visible()
-    assert page.locator("button[value=set-aside]").count() == 0
+    page = narrow_no_js_page
+    challenge_id = "wikiHistory6-find-vandalism"
+    assessment, wiki, t = _read_as_text(page, learner, password, challenge_id, "fr", ".wiki-text")
     # Every revision's changes opened, by the keyboard, as a learner reading them all would.
     summaries = wiki.locator("summary")
     assert summaries.count() == 4
@@ -73,23 +87,15 @@ def test_a_wiki_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Date de la modification").fill("14/02/2024")
     page.get_by_label("Hauteur juste avant").fill("42")
-    submit(page, t["validate"])
-    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-    assert answer.outcome == "ok"
+    _accepted(page, t, assessment, challenge_id)
 
 
 def test_a_files_question_is_read_as_text_at_320_px_and_answered(
     narrow_no_js_page, learner, password
 ):
-    page, t = narrow_no_js_page, TEXT["en"]
-    challenge = current_release().challenges["fileMetadata4-explorer-properties"]
-    assessment = open_question(page, learner, password, challenge, t)
-
-    assert page.locator("iframe[data-simulator]").is_hidden()
-    tree = page.locator(".files-text")
-    assert tree.is_visible()
-    assert page.locator("button[value=set-aside]").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    page = narrow_no_js_page
+    challenge_id = "fileMetadata4-explorer-properties"
+    assessment, tree, t = _read_as_text(page, learner, password, challenge_id, "en", ".files-text")
 
     snapshot = tree.aria_snapshot()
     for line in (
@@ -106,25 +112,17 @@ def test_a_files_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Largest photo").fill("IMG_2051.jpg")
     page.get_by_label("Author of programme.odt").fill("Paul Girard")
-    submit(page, t["validate"])
-    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-    assert answer.outcome == "ok"
+    _accepted(page, t, assessment, challenge_id)
 
 
 def test_a_social_profile_is_read_as_text_at_320_px_and_answered(
     narrow_no_js_page, learner, password
 ):
-    page, t = narrow_no_js_page, TEXT["fr"]
-    learner.language = "fr"
-    learner.save()
-    challenge = current_release().challenges["digitalFootprint2-view-as-public"]
-    assessment = open_question(page, learner, password, challenge, t)
-
-    assert page.locator("iframe[data-simulator]").is_hidden()
-    profile = page.locator(".social-text")
-    assert profile.is_visible()
-    assert page.locator("button[value=set-aside]").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    page = narrow_no_js_page
+    challenge_id = "digitalFootprint2-view-as-public"
+    assessment, profile, t = _read_as_text(
+        page, learner, password, challenge_id, "fr", ".social-text"
+    )
 
     snapshot = profile.aria_snapshot()
     for line in (
@@ -143,25 +141,17 @@ def test_a_social_profile_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Ville visible").fill("Rennes")
     page.get_by_label("Nombre de publications visibles").fill("2")
-    submit(page, t["validate"])
-    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-    assert answer.outcome == "ok"
+    _accepted(page, t, assessment, challenge_id)
 
 
 def test_a_settings_question_is_read_as_text_at_320_px_and_answered(
     narrow_no_js_page, learner, password
 ):
-    page, t = narrow_no_js_page, TEXT["fr"]
-    learner.language = "fr"
-    learner.save()
-    challenge = current_release().challenges["screenTimeBalance3-read-settings"]
-    assessment = open_question(page, learner, password, challenge, t)
-
-    assert page.locator("iframe[data-simulator]").is_hidden()
-    device = page.locator(".settings-text")
-    assert device.is_visible()
-    assert page.locator("button[value=set-aside]").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    page = narrow_no_js_page
+    challenge_id = "screenTimeBalance3-read-settings"
+    assessment, device, t = _read_as_text(
+        page, learner, password, challenge_id, "fr", ".settings-text"
+    )
 
     snapshot = device.aria_snapshot()
     for line in (
@@ -175,25 +165,17 @@ def test_a_settings_question_is_read_as_text_at_320_px_and_answered(
 
     page.get_by_label("Application la plus utilisée").fill("Vidéo+")
     page.get_by_label("Total (minutes)").fill("240")
-    submit(page, t["validate"])
-    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-    assert answer.outcome == "ok"
+    _accepted(page, t, assessment, challenge_id)
 
 
 def test_a_browser_question_is_read_as_text_at_320_px_and_answered(
     narrow_no_js_page, learner, password
 ):
-    page, t = narrow_no_js_page, TEXT["en"]
-    learner.language = "en"
-    learner.save()
-    challenge = current_release().challenges["errorMessages3-find-moved-page"]
-    assessment = open_question(page, learner, password, challenge, t)
-
-    assert page.locator("iframe[data-simulator]").is_hidden()
-    pages = page.locator(".browser-text")
-    assert pages.is_visible()
-    assert page.locator("button[value=set-aside]").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    page = narrow_no_js_page
+    challenge_id = "errorMessages3-find-moved-page"
+    assessment, pages, t = _read_as_text(
+        page, learner, password, challenge_id, "en", ".browser-text"
+    )
 
     # The links lead from the error page to the home page, then to the hours, as in the browser.
     pages.get_by_role("link", name="Back to the home page").click()
@@ -213,6 +195,4 @@ def test_a_browser_question_is_read_as_text_at_320_px_and_answered(
     assert "Reopening on Tuesday 19 August 2025" in hours.inner_text()
 
     page.get_by_label("Reopening date").fill("19 August 2025")
-    submit(page, t["validate"])
-    answer = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-    assert answer.outcome == "ok"
+    _accepted(page, t, assessment, challenge_id)
