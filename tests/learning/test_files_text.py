@@ -7,8 +7,13 @@ import pytest
 from octet.content.domain.release import current_release
 from octet.learning import selectors, services
 from octet.learning.domain import files
-from octet.learning.models import Answer
-from tests.learning.test_wiki_text import as_text, noscript_of, serve, signed_in  # noqa: F401
+from tests.learning.test_wiki_text import (
+    as_text,
+    assert_accepted,
+    noscript_of,
+    serve,
+    signed_in,  # noqa: F401 (a fixture)
+)
 
 # What a learner types after reading the text version only.
 READ_FROM_THE_TEXT = {
@@ -138,18 +143,8 @@ def test_without_javascript_the_files_are_read_as_text_and_the_question_answered
     for value in READ_FROM_THE_TEXT[challenge_id, locale].values():
         assert value in words
 
-    response = signed_in.post(
-        f"/assessments/{assessment_id}/answer",
-        {
-            "challenge_id": challenge_id,
-            "action": "validate",
-            **READ_FROM_THE_TEXT[challenge_id, locale],
-        },
-    )
-
-    assert response.status_code == 302
-    assert (
-        Answer.objects.get(assessment_id=assessment_id, challenge_id=challenge_id).outcome == "ok"
+    assert_accepted(
+        signed_in, assessment_id, challenge_id, READ_FROM_THE_TEXT[challenge_id, locale]
     )
 
 

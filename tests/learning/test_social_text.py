@@ -7,8 +7,13 @@ import pytest
 from octet.content.domain.release import current_release
 from octet.learning import selectors, services
 from octet.learning.domain import social
-from octet.learning.models import Answer
-from tests.learning.test_wiki_text import as_text, noscript_of, serve, signed_in  # noqa: F401
+from tests.learning.test_wiki_text import (
+    as_text,
+    assert_accepted,
+    noscript_of,
+    serve,
+    signed_in,  # noqa: F401 (a fixture)
+)
 
 PUBLIC = "digitalFootprint2-view-as-public"
 
@@ -136,18 +141,8 @@ def test_without_javascript_the_profile_is_read_as_text_and_the_question_answere
     )[1]
     assert READ_FROM_THE_TEXT[challenge_id, locale]["field-city"] in public
 
-    response = signed_in.post(
-        f"/assessments/{assessment_id}/answer",
-        {
-            "challenge_id": challenge_id,
-            "action": "validate",
-            **READ_FROM_THE_TEXT[challenge_id, locale],
-        },
-    )
-
-    assert response.status_code == 302
-    assert (
-        Answer.objects.get(assessment_id=assessment_id, challenge_id=challenge_id).outcome == "ok"
+    assert_accepted(
+        signed_in, assessment_id, challenge_id, READ_FROM_THE_TEXT[challenge_id, locale]
     )
 
 

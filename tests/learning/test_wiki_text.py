@@ -173,6 +173,20 @@ def noscript_of(page: str) -> str:
     return simulator.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
 
 
+def assert_accepted(client, assessment_id: int, challenge_id: str, fields: dict) -> None:
+    """The answer read from the text version, validated as a browser without scripts sends
+    it, is recorded right."""
+    response = client.post(
+        f"/assessments/{assessment_id}/answer",
+        {"challenge_id": challenge_id, "action": "validate", **fields},
+    )
+
+    assert response.status_code == 302
+    assert (
+        Answer.objects.get(assessment_id=assessment_id, challenge_id=challenge_id).outcome == "ok"
+    )
+
+
 def as_text(html: str) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).replace("\u00a0", " ")
 
@@ -201,18 +215,8 @@ def test_without_javascript_the_wiki_is_read_as_text_and_its_question_answered(
     for value in READ_FROM_THE_TEXT[challenge_id, locale].values():
         assert value in words  # what the learner types is there to be read
 
-    response = signed_in.post(
-        f"/assessments/{assessment_id}/answer",
-        {
-            "challenge_id": challenge_id,
-            "action": "validate",
-            **READ_FROM_THE_TEXT[challenge_id, locale],
-        },
-    )
-
-    assert response.status_code == 302
-    assert (
-        Answer.objects.get(assessment_id=assessment_id, challenge_id=challenge_id).outcome == "ok"
+    assert_accepted(
+        signed_in, assessment_id, challenge_id, READ_FROM_THE_TEXT[challenge_id, locale]
     )
 
 
