@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from octet.learning.domain.scenario import text as _text
+
 # The simulator's `T[locale]` words that its pages show.
 WORDS = {
     "fr": {
@@ -83,10 +85,6 @@ class Page:
 class Browser:
     words: dict
     pages: list[Page]
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 def _list(value) -> list:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from octet.learning.domain.scenario import text as _text
+
 ORDER = (
     "wifi", "bluetooth", "location", "apps", "updates", "storage", "battery", "screen_time",
     "lock", "accounts", "backup",
@@ -93,10 +95,6 @@ class Device:
     name: str  # "Enzo's phone"
     airplane: str  # "Airplane mode: Off", "" when the scenario has none
     sections: list[Section]
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 def _number(value) -> float:

@@ -15,7 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(.*)$", re.DOTALL)
+from octet.learning.domain import scenario
+from octet.learning.domain.scenario import text as _text
+
+# The explorer writes its dates as the social network does: DD/MM/YYYY in French.
+shown_date = scenario.shown_date
+
 _EXTENSION = re.compile(r"\.([^.]+)$")
 
 # The simulator's `T[locale].kinds`, `kind`, `file` and `folder` words.
@@ -59,10 +64,6 @@ class Item:
 class Folder:
     path: tuple[str, ...]  # from the root, without the root's name; () for the root
     items: list[Item]  # as the simulator lists them at first: folders, then files, by name
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 def _fold(text: str) -> str:
@@ -121,12 +122,6 @@ def folders(scenario) -> list[Folder]:
 
 def bin_items(scenario) -> list[Item]:
     return _items(scenario.get("bin") or ())
-
-
-def shown_date(date: str, locale: str) -> str:
-    """`DD/MM/YYYY` (and any time after it) in French, as written in English."""
-    found = _DATE.match(date)
-    return f"{found[3]}/{found[2]}/{found[1]}{found[4]}" if found and locale == "fr" else date
 
 
 def shown_size(size: int, locale: str) -> str:

@@ -11,10 +11,11 @@ a change to one is a change to the other and to `tests/learning/test_social_text
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(.*)$", re.DOTALL)
+from octet.learning.domain.scenario import shown_date
+from octet.learning.domain.scenario import text as _text
+
 AUDIENCES = ("public", "friends", "only_me")
 VIEWERS = ("me", "friend", "public")
 
@@ -101,16 +102,6 @@ class Profile:
     privacy: list[tuple[str, str]]  # (question, value): my own view of an editable profile
     tag_requests: list[str]  # "@from — text", likewise
     words: dict[str, str]
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
-
-
-def shown_date(date: str, locale: str) -> str:
-    """`DD/MM/YYYY` (and any time after it) in French, as written in English."""
-    found = _DATE.match(date)
-    return f"{found[3]}/{found[2]}/{found[1]}{found[4]}" if found and locale == "fr" else date
 
 
 def _sees(viewer: str, audience: str) -> bool:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from octet.learning.domain.scenario import text as _text
+
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 _IPV6 = re.compile(r"^[0-9a-f]*:[0-9a-f:]+$", re.IGNORECASE)
@@ -32,10 +34,6 @@ class Revision:
     minor: bool
     size: int  # UTF-8 bytes of the content
     change: int  # size minus the previous revision's (its whole size for the first)
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 def revisions(scenario) -> list[Revision]:
